@@ -1,0 +1,45 @@
+# The two commands of the README, and a few helpers. Each target sets up what
+# it needs; a second run reuses the virtual environments.
+PYTHON ?= python3
+DOCS_VENV := .venv-docs
+VENV := .venv
+PYTEST := $(VENV)/bin/pytest
+
+.PHONY: serve test page outputs build chromium clean
+
+serve: $(DOCS_VENV)/.installed  ## build and serve the site on http://127.0.0.1:8000
+	NO_MKDOCS_2_WARNING=1 $(DOCS_VENV)/bin/mkdocs serve
+
+test: $(VENV)/.installed chromium  ## run the whole suite: every page, snippet, build and browser check
+	$(PYTEST) -n auto --dist loadgroup
+
+page: $(VENV)/.installed  ## run one page in both languages: make page PAGE=workflow
+	$(PYTEST) docs/ja/$(PAGE).md docs/en/$(PAGE).md
+
+outputs: $(VENV)/.installed  ## rewrite snippets/outputs/ from real runs of the pages' code
+	$(PYTEST) docs --update-outputs -q
+
+build: $(DOCS_VENV)/.installed  ## build the static site into site/
+	NO_MKDOCS_2_WARNING=1 $(DOCS_VENV)/bin/mkdocs build --strict
+
+$(DOCS_VENV)/.installed: requirements-docs.txt
+	$(PYTHON) -m venv $(DOCS_VENV)
+	$(DOCS_VENV)/bin/pip install -q --disable-pip-version-check -r requirements-docs.txt
+	touch $@
+
+$(VENV)/.installed: requirements.txt requirements-docs.txt
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install -q --disable-pip-version-check -r requirements.txt
+	touch $@
+
+# The browser tests drive Debian's Chromium (never a downloaded browser build).
+# Installed here when missing and we can (root with apt-get); otherwise the
+# browser tests are skipped with a reason, except under CI, where they fail.
+chromium:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "note: chromium not found and cannot be installed here; browser tests will be skipped"; fi; }
+
+clean:
+	rm -rf site $(VENV) $(DOCS_VENV) .pytest_cache
