@@ -189,7 +189,9 @@ def run_chain(chain: list) -> str:
             raise BlockError(f"{chain[-1].where}: the same code failed at {where}\n\n{error}")
         return stdout
     if len(chain) > 1 and _results.get(chain[-2].key, ("", None))[1]:
-        raise BlockError(f"{chain[-1].where}: not run, the block it continues failed ({chain[-2].where})")
+        message = f"{chain[-1].where}: not run, the block it continues failed ({chain[-2].where})"
+        _results[key] = ("", message, chain[-1].where)
+        raise BlockError(message)
     if len(chain) == 1:
         _fresh_state()
         namespace = {"__name__": "__docblock__"}

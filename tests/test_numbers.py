@@ -58,11 +58,11 @@ def unexplained(text: str) -> list[str]:
     return missing
 
 
-@pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(ROOT)))
-def test_prose_numbers_come_from_the_code(page):
-    missing = unexplained(page.read_text(encoding="utf-8"))
+@pytest.mark.parametrize("md", PAGES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_prose_numbers_come_from_the_code(md):
+    missing = unexplained(md.read_text(encoding="utf-8"))
     assert missing == [], (
-        f"{page.relative_to(ROOT)}: these numbers in the prose appear in no code block or "
+        f"{md.relative_to(ROOT)}: these numbers in the prose appear in no code block or "
         f"output of the page: {missing}. Print them from the code (make outputs) instead of typing them."
     )
 
