@@ -1,0 +1,58 @@
+"""The Japanese pages use the glossary's terms and none of the spellings it marks as avoided.
+
+The glossary page (docs/ja/glossary.md) is the one list: its last column
+holds the spellings to avoid, so readers and contributors see the same rule
+that this test enforces.
+"""
+
+import re
+
+import pytest
+
+from tests.docblocks import DOCS, ROOT
+
+GLOSSARY = DOCS / "ja" / "glossary.md"
+# 学習 alone means "training" and is avoided; inside these set phrases it is fine.
+SET_PHRASES = ["学習率", "過学習", "学習曲線", "機械学習", "深層学習"]
+
+
+def avoided_terms() -> list[str]:
+    terms = []
+    for line in GLOSSARY.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 4 and cells[0] not in ("用語", "---"):
+            terms += [t.split("（")[0].strip() for t in cells[3].split("、") if t.strip()]
+    return terms
+
+
+def prose(text: str) -> str:
+    """Page text without code, HTML comments and the glossary's own table."""
+    text = re.sub(r"^(\s*)(`{3,}).*?^\1\2\s*$", "", text, flags=re.M | re.S)
+    text = re.sub(r"`[^`\n]*`", "", text)
+    return re.sub(r"<!--.*?-->", "", text, flags=re.S)
+
+
+def misused(text: str) -> list[str]:
+    text = prose(text)
+    found = [t for t in avoided_terms() if t in text]
+    bare = text
+    for phrase in SET_PHRASES:
+        bare = bare.replace(phrase, "")
+    if "学習" in bare:
+        found.append("学習 (outside 学習率/過学習/学習曲線/機械学習/深層学習: use 訓練)")
+    return found
+
+
+PAGES = [p for p in sorted((DOCS / "ja").rglob("*.md")) if p != GLOSSARY]
+
+
+@pytest.mark.parametrize("md", PAGES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_japanese_terms(md):
+    assert misused(md.read_text(encoding="utf-8")) == []
+
+
+def test_the_check_bites():
+    assert "オプティマイザー" in avoided_terms()
+    assert misused("モデルを学習させます。") != []
+    assert misused("精度が上がりました。") == ["精度"]
+    assert misused("学習率と過学習と学習曲線。") == []
