@@ -5,7 +5,7 @@ DOCS_VENV := .venv-docs
 VENV := .venv
 PYTEST := $(VENV)/bin/pytest
 
-.PHONY: serve test page outputs build chromium clean
+.PHONY: serve test page outputs figures build chromium clean
 
 serve: $(DOCS_VENV)/.installed  ## build and serve the site on http://127.0.0.1:8000
 	NO_MKDOCS_2_WARNING=1 $(DOCS_VENV)/bin/mkdocs serve
@@ -18,6 +18,10 @@ page: $(VENV)/.installed  ## run one page in both languages: make page PAGE=work
 
 outputs: $(VENV)/.installed  ## rewrite snippets/outputs/ from real runs of the pages' code
 	$(PYTEST) docs --update-outputs -q
+
+figures: $(VENV)/.installed  ## redraw docs/assets/figures/ by running the snippets/*figure*.py scripts
+	cd docs/assets/figures && for script in ../../../snippets/*figure*.py; do \
+	  TF_CPP_MIN_LOG_LEVEL=2 ../../../$(VENV)/bin/python $$script || exit 1; done
 
 build: $(DOCS_VENV)/.installed  ## build the static site into site/
 	NO_MKDOCS_2_WARNING=1 $(DOCS_VENV)/bin/mkdocs build --strict

@@ -1,4 +1,11 @@
-"""Every file in snippets/ is used by a page and runs on its own as a script."""
+"""Every file in snippets/ is used by a page and runs on its own as a script.
+
+Snippets whose name contains "figure" draw the site's figures: the
+standalone run here writes them into a temporary folder, and each one must
+match the committed copy in docs/assets/figures/ (same drawing, coordinates
+within a pixel or two), so a figure cannot silently drift from its code.
+`make figures` regenerates them.
+"""
 
 import os
 import re
@@ -12,20 +19,33 @@ from tests.docblocks import DOCS, OUTPUTS, ROOT
 
 SNIPPETS = sorted((ROOT / "snippets").glob("*.py"))
 OUTPUT_FILES = sorted(OUTPUTS.glob("*.txt"))
+FIGURES = DOCS / "assets" / "figures"
+SVG_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e[-+]?\d+)?")
+PIXEL_TOLERANCE = 2.0
 
 
-def included_paths() -> set[str]:
+def used_files() -> set[str]:
+    """Paths named by the pages: snippet includes and figure images."""
     found = set()
     for page in DOCS.rglob("*.md"):
-        for m in re.finditer(r'-{1,}8<-{1,}\s+"([^":]+)', page.read_text(encoding="utf-8")):
-            found.add(m.group(1))
+        text = page.read_text(encoding="utf-8")
+        found |= set(re.findall(r'-{1,}8<-{1,}\s+"([^":]+)', text))
+        found |= {f"docs/assets/figures/{name}" for name in re.findall(r"assets/figures/([\w.-]+)", text)}
     return found
 
 
 def test_no_orphans():
-    used = included_paths()
-    orphans = [p.relative_to(ROOT).as_posix() for p in SNIPPETS + OUTPUT_FILES]
-    assert [p for p in orphans if p not in used] == []
+    files = SNIPPETS + OUTPUT_FILES + sorted(FIGURES.glob("*"))
+    unused = [p.relative_to(ROOT).as_posix() for p in files]
+    assert [p for p in unused if p not in used_files()] == []
+
+
+def same_drawing(a: str, b: str) -> bool:
+    """Equal SVG text apart from coordinates that moved by at most PIXEL_TOLERANCE."""
+    if SVG_NUMBER.split(a) != SVG_NUMBER.split(b):
+        return False
+    pairs = zip(SVG_NUMBER.findall(a), SVG_NUMBER.findall(b))
+    return all(abs(float(x) - float(y)) <= PIXEL_TOLERANCE for x, y in pairs)
 
 
 @pytest.mark.parametrize("script", SNIPPETS, ids=lambda p: p.name)
@@ -36,3 +56,17 @@ def test_runs_standalone(script: Path, tmp_path: Path):
         [sys.executable, str(script)], cwd=tmp_path, env=env, capture_output=True, text=True
     )
     assert result.returncode == 0, f"python {script.name} failed:\n{result.stderr[-4000:]}"
+    for figure in sorted(tmp_path.glob("*.svg")):
+        committed = FIGURES / figure.name
+        assert committed.exists(), f"{figure.name} is not in docs/assets/figures: run make figures"
+        assert same_drawing(committed.read_text(), figure.read_text()), (
+            f"docs/assets/figures/{figure.name} no longer matches what {script.name} draws: "
+            "run make figures"
+        )
+
+
+def test_figure_check_bites():
+    svg = '<path d="M 10 20.5 L 30 40"/><text>epoch</text>'
+    assert same_drawing(svg, svg.replace("20.5", "21.9"))
+    assert not same_drawing(svg, svg.replace("20.5", "25"))
+    assert not same_drawing(svg, svg.replace("epoch", "step"))
