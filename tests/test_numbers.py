@@ -3,8 +3,10 @@
 A page may say "36 steps" only if the page's own code or its generated
 output contains 36. When a code change moves the number, the output file is
 regenerated, the prose no longer matches, and this test names the page and
-the number. Small counting words (0 to 10) and the pinned library versions
-(from requirements.txt) are exempt.
+the number. Small counting words (0 to 10), the pinned library versions
+(from requirements.txt) and years of citations, written "(2017)", are exempt.
+A number quoted from a cited paper is exempt when the page lists it in a
+comment: `<!-- numbers from cited papers: 8192 -->`.
 """
 
 import re
@@ -31,6 +33,7 @@ def prose_of(text: str) -> str:
     text = FENCED.sub("", text)
     text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
     text = re.sub(r"\]\([^)]*\)", "]", text)  # link targets
+    text = re.sub(r"<https?://[^>]*>", "", text)  # bare links
     return re.sub(r"\{[^}]*#[^}]*\}", "", text)  # heading anchors
 
 
@@ -46,6 +49,9 @@ def _is_fraction(n: str) -> bool:
 
 def unexplained(text: str) -> list[str]:
     evidence = evidence_of(text)
+    for listed in re.findall(r"<!--\s*numbers from cited papers:(.*?)-->", text, re.S):
+        evidence |= numbers(listed)
+    text = re.sub(r"\((?:19|20)\d\d[a-z]?\)", "", text)  # citation years
     fraction_as_percent = {f"{round(float(n) * 100):g}%" for n in evidence if _is_fraction(n)}
     missing = []
     for n in sorted(numbers(prose_of(text))):
@@ -72,3 +78,5 @@ def test_the_check_bites():
     assert unexplained(page) == []
     assert unexplained(page.replace("Steps: 36", "Steps: 37")) == ["37"]
     assert unexplained("20% of it\n\n```python\nx = 0.2\n```\n") == []
+    assert unexplained("Goyal et al. (2017) used 8,192 images.") == ["8192"]
+    assert unexplained("Goyal et al. (2017) used 8,192.\n<!-- numbers from cited papers: 8192 -->") == []

@@ -33,11 +33,10 @@ def prose(text: str) -> str:
 
 
 def misused(text: str) -> list[str]:
-    text = prose(text)
-    found = [t for t in avoided_terms() if t in text]
-    bare = text
-    for phrase in SET_PHRASES:
+    bare = prose(text)
+    for phrase in SET_PHRASES:  # 過学習する is fine; 学習する alone is not
         bare = bare.replace(phrase, "")
+    found = [t for t in avoided_terms() if t in bare]
     if "学習" in bare:
         found.append("学習 (outside 学習率/過学習/学習曲線/機械学習/深層学習: use 訓練)")
     return found
@@ -56,3 +55,4 @@ def test_the_check_bites():
     assert misused("モデルを学習させます。") != []
     assert misused("精度が上がりました。") == ["精度"]
     assert misused("学習率と過学習と学習曲線。") == []
+    assert misused("わざと過学習するモデル") == []
