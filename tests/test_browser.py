@@ -2,17 +2,21 @@
 
 import pytest
 
+from tests.docblocks import DOCS
+
 pytestmark = pytest.mark.browser
 
-# (page the reader is on, what they type, a page that must be among the results)
+# (page the reader is on, what they type, the page that must come first)
 QUERIES = [
-    ("/", "バッチサイズ", "/workflow/"),
-    ("/", "エポック", "/workflow/"),
-    ("/", "検証データ", "/workflow/"),  # kanji + katakana typed as one word
-    ("/", "損失関数", "/workflow/"),
-    ("/en/", "validation", "/en/workflow/"),
-    ("/en/", "epochs", "/en/workflow/"),  # plural: the index is not stemmed
-    ("/en/", "optimizer", "/en/workflow/"),
+    ("/", "バッチサイズ", "/batch-size/"),
+    ("/", "エポック", "/epochs-steps/"),
+    ("/", "検証データ", "/fit/"),  # kanji + katakana typed as one word
+    ("/", "損失関数", "/compile/"),
+    ("/", "過学習", "/learning-curves/"),
+    ("/en/", "validation", "/en/fit/"),
+    ("/en/", "epochs", "/en/epochs-steps/"),  # plural: the index is not stemmed
+    ("/en/", "optimizer", "/en/compile/"),
+    ("/en/", "overfitting", "/en/learning-curves/"),
 ]
 
 
@@ -24,7 +28,7 @@ def test_search_finds_the_page(page, site_url, start, query, expected):
     results = page.locator(".md-search-result__item > a")
     results.first.wait_for(timeout=10_000)
     hrefs = results.evaluate_all("els => els.map(e => new URL(e.href).pathname)")
-    assert expected in hrefs, f"{query!r} found {hrefs}"
+    assert hrefs[0] == expected, f"{query!r}: first result {hrefs[0]}, then {hrefs[1:6]}"
 
 
 @pytest.mark.parametrize(
@@ -53,3 +57,42 @@ def test_no_console_errors_or_foreign_requests(page, site_url):
     real_errors = [e for e in errors if not e.startswith("Failed to load resource")]
     assert real_errors == [] and len(errors) - len(real_errors) <= len(probes)
     assert foreign == []
+
+
+
+def page_paths():
+    """URL path of every page, in both languages, from the files in docs/."""
+    paths = []
+    for lang, prefix in [("ja", "/"), ("en", "/en/")]:
+        for md in sorted((DOCS / lang).rglob("*.md")):
+            stem = md.relative_to(DOCS / lang).with_suffix("").as_posix()
+            paths.append(prefix if stem == "index" else f"{prefix}{stem}/")
+    return paths
+
+
+@pytest.mark.parametrize("path", page_paths())
+def test_page_is_accessible(page, site_url, path):
+    """axe-core (bundled by axe-playwright-python): no serious or critical violation."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(site_url + path)
+    problems = [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in Axe().run(page).response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert problems == [], f"{path}:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("path", ["/", "/epochs-steps/", "/en/workflow/"])
+def test_dark_mode_is_accessible(browser, site_url, path):
+    """The same check in the dark palette, on a sample of pages (it is slow)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.goto(site_url + path)
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    problems = [v["id"] for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
+    context.close()
+    assert problems == [], f"{path} (dark): {problems}"

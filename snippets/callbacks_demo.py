@@ -1,0 +1,246 @@
+"""Callbacks: EarlyStopping and ModelCheckpoint, checked against real runs."""
+
+# --8<-- [start:data]
+import keras
+import numpy as np
+from sklearn.datasets import load_digits
+
+digits = load_digits()
+x = digits.data.astype("float32") / 16.0  # 64 pixel values per image, scaled to 0..1
+y = digits.target  # integer labels 0..9
+
+# Few training rows and a large layer: the model overfits within a few epochs.
+x_train, y_train = x[:100], y[:100]
+x_val, y_val = x[1000:1300], y[1000:1300]
+
+
+def make_model(compiled=True):
+    keras.utils.set_random_seed(0)  # every run starts from the same weights and shuffling
+    model = keras.Sequential(
+        [
+            keras.Input(shape=(64,)),
+            keras.layers.Dense(256, activation="relu"),
+            keras.layers.Dense(10, activation="softmax"),
+        ]
+    )
+    if compiled:
+        model.compile(
+            optimizer=keras.optimizers.Adam(learning_rate=0.02),  # high on purpose
+            loss="sparse_categorical_crossentropy",
+            metrics=["accuracy"],
+        )
+    return model
+
+
+print("train:", x_train.shape, "| validation:", x_val.shape)
+# --8<-- [end:data]
+
+# --8<-- [start:rule]
+def trace(callback, val_losses):
+    """Give made-up val_loss values to a callback, the way fit does after each epoch."""
+    callback.set_model(make_model())
+    callback.on_train_begin()
+    for epoch, value in enumerate(val_losses):
+        callback.on_epoch_end(epoch, {"val_loss": value})
+        stop = callback.model.stop_training
+        print(
+            f"epoch {epoch + 1}: val_loss={value}  best={callback.best}  "
+            f"wait={callback.wait}" + ("  -> stop" if stop else "")
+        )
+        if stop:
+            break
+
+
+trace(keras.callbacks.EarlyStopping(patience=2), [0.9, 0.7, 0.8, 0.75, 0.6])
+# --8<-- [end:rule]
+
+# --8<-- [start:min_delta]
+trace(keras.callbacks.EarlyStopping(patience=5, min_delta=0.25), [1.0, 0.75, 0.6, 0.5])
+# --8<-- [end:min_delta]
+
+# --8<-- [start:baseline]
+print("baseline=0.5")
+trace(keras.callbacks.EarlyStopping(patience=2, baseline=0.5), [0.9, 0.7, 0.8, 0.6])
+print("start_from_epoch=2")
+trace(keras.callbacks.EarlyStopping(patience=2, start_from_epoch=2), [0.9, 0.95, 0.8, 0.85, 0.9])
+# --8<-- [end:baseline]
+
+# --8<-- [start:early_stop]
+model = make_model()
+early_stop = keras.callbacks.EarlyStopping(monitor="val_loss", patience=3, verbose=1)
+history = model.fit(
+    x_train,
+    y_train,
+    epochs=100,
+    batch_size=16,
+    validation_data=(x_val, y_val),
+    callbacks=[early_stop],
+    verbose=0,
+)
+val_losses = history.history["val_loss"]
+print("val_loss:", np.round(val_losses, 3))
+print("epochs run:", len(val_losses))
+print("best_epoch:", early_stop.best_epoch, "| stopped_epoch:", early_stop.stopped_epoch)
+# --8<-- [end:early_stop]
+
+# --8<-- [start:last_weights]
+loss_now = model.evaluate(x_val, y_val, verbose=0)[0]
+print(f"val_loss of the model now: {loss_now:.4f}")
+print(f"last epoch in history:     {val_losses[-1]:.4f}")
+print(f"lowest in history:         {min(val_losses):.4f}")
+# --8<-- [end:last_weights]
+
+# --8<-- [start:restore]
+model = make_model()
+early_stop = keras.callbacks.EarlyStopping(
+    monitor="val_loss", patience=3, restore_best_weights=True, verbose=1
+)
+history = model.fit(
+    x_train,
+    y_train,
+    epochs=100,
+    batch_size=16,
+    validation_data=(x_val, y_val),
+    callbacks=[early_stop],
+    verbose=0,
+)
+val_losses = history.history["val_loss"]
+print(f"val_loss of the model now: {model.evaluate(x_val, y_val, verbose=0)[0]:.4f}")
+print(f"last epoch in history:     {val_losses[-1]:.4f}")
+print(f"lowest in history:         {min(val_losses):.4f}")
+# --8<-- [end:restore]
+
+# --8<-- [start:restore_no_stop]
+model = make_model()
+early_stop = keras.callbacks.EarlyStopping(
+    monitor="val_loss", patience=3, restore_best_weights=True, verbose=1
+)
+history = model.fit(
+    x_train,
+    y_train,
+    epochs=7,  # ends before patience runs out
+    batch_size=16,
+    validation_data=(x_val, y_val),
+    callbacks=[early_stop],
+    verbose=0,
+)
+val_losses = history.history["val_loss"]
+print("epochs run:", len(val_losses), "| stopped_epoch:", early_stop.stopped_epoch)
+print(f"val_loss of the model now: {model.evaluate(x_val, y_val, verbose=0)[0]:.4f}")
+print(f"last epoch in history:     {val_losses[-1]:.4f}")
+print(f"lowest in history:         {min(val_losses):.4f}")
+# --8<-- [end:restore_no_stop]
+
+# --8<-- [start:mode]
+early_stop = keras.callbacks.EarlyStopping(monitor="val_accuracy", patience=3)  # mode="auto"
+history = make_model().fit(
+    x_train,
+    y_train,
+    epochs=100,
+    batch_size=16,
+    validation_data=(x_val, y_val),
+    callbacks=[early_stop],
+    verbose=0,
+)
+print("val_accuracy:", np.round(history.history["val_accuracy"], 4))
+print("best_epoch:", early_stop.best_epoch, "| stopped_epoch:", early_stop.stopped_epoch)
+# --8<-- [end:mode]
+
+# --8<-- [start:mode_error]
+try:
+    make_model().fit(
+        x_train,
+        y_train,
+        epochs=1,
+        validation_data=(x_val, y_val),
+        callbacks=[keras.callbacks.EarlyStopping(monitor="val_acc")],  # Keras 2 name
+        verbose=0,
+    )
+except ValueError as e:
+    print(type(e).__name__ + ":", str(e).split(". ")[0])
+# --8<-- [end:mode_error]
+
+# --8<-- [start:ckpt_names]
+for filepath, weights_only in [
+    ("best.keras", False),
+    ("best.h5", False),
+    ("best.hdf5", False),
+    ("best", False),
+    ("best.weights.h5", True),
+    ("best.keras", True),
+]:
+    try:
+        keras.callbacks.ModelCheckpoint(filepath, save_weights_only=weights_only)
+        print(f"{filepath!r}, save_weights_only={weights_only}: OK")
+    except ValueError as e:
+        print(f"{filepath!r}, save_weights_only={weights_only}: {type(e).__name__}")
+        print("   ", str(e).split(" Received")[0])
+# --8<-- [end:ckpt_names]
+
+# --8<-- [start:ckpt_run]
+import os
+
+model = make_model()
+checkpoints = [
+    keras.callbacks.ModelCheckpoint("ckpt-{epoch:02d}-{val_loss:.2f}.keras", save_best_only=True),
+    keras.callbacks.ModelCheckpoint("best.keras", monitor="val_loss", save_best_only=True),
+]
+history = model.fit(
+    x_train,
+    y_train,
+    epochs=9,
+    batch_size=16,
+    validation_data=(x_val, y_val),
+    callbacks=checkpoints,
+    verbose=0,
+)
+print("val_loss:", np.round(history.history["val_loss"], 3))
+print(sorted(name for name in os.listdir() if name.startswith("ckpt-")))
+
+best = keras.models.load_model("best.keras")
+print(f"best.keras on the validation data: {best.evaluate(x_val, y_val, verbose=0)[0]:.4f}")
+print(f"lowest val_loss in history:        {min(history.history['val_loss']):.4f}")
+# --8<-- [end:ckpt_run]
+
+# --8<-- [start:ckpt_weights]
+model = make_model()
+checkpoint = keras.callbacks.ModelCheckpoint(
+    "best.weights.h5", save_weights_only=True, save_best_only=True
+)
+history = model.fit(
+    x_train,
+    y_train,
+    epochs=9,
+    batch_size=16,
+    validation_data=(x_val, y_val),
+    callbacks=[checkpoint],
+    verbose=0,
+)
+fresh = make_model(compiled=False)  # same layers, untrained weights
+fresh.load_weights("best.weights.h5")
+fresh.compile(loss="sparse_categorical_crossentropy")
+print(f"loaded weights on the validation data: {fresh.evaluate(x_val, y_val, verbose=0):.4f}")
+print(f"lowest val_loss in history:            {min(history.history['val_loss']):.4f}")
+# --8<-- [end:ckpt_weights]
+
+# --8<-- [start:both]
+model = make_model()
+callbacks = [
+    keras.callbacks.EarlyStopping(monitor="val_loss", patience=3, restore_best_weights=True),
+    keras.callbacks.ModelCheckpoint("best.keras", monitor="val_loss", save_best_only=True),
+]
+history = model.fit(
+    x_train,
+    y_train,
+    epochs=100,
+    batch_size=16,
+    validation_data=(x_val, y_val),
+    callbacks=callbacks,
+    verbose=0,
+)
+best = keras.models.load_model("best.keras")
+print("epochs run:", len(history.history["val_loss"]), "of 100")
+print(f"lowest val_loss in history: {min(history.history['val_loss']):.4f}")
+print(f"model after fit:            {model.evaluate(x_val, y_val, verbose=0)[0]:.4f}")
+print(f"best.keras loaded back:     {best.evaluate(x_val, y_val, verbose=0)[0]:.4f}")
+# --8<-- [end:both]
