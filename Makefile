@@ -11,7 +11,7 @@ serve: $(DOCS_VENV)/.installed  ## build and serve the site on http://127.0.0.1:
 	NO_MKDOCS_2_WARNING=1 $(DOCS_VENV)/bin/mkdocs serve
 
 test: $(VENV)/.installed chromium  ## run the whole suite: every page, snippet, build and browser check
-	$(PYTEST) -n auto --dist loadgroup
+	$(PYTEST) -n auto
 
 page: $(VENV)/.installed  ## run one page in both languages: make page PAGE=workflow
 	$(PYTEST) docs/ja/$(PAGE).md docs/en/$(PAGE).md

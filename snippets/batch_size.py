@@ -48,7 +48,7 @@ full = gradient(x_train, y_train)  # the gradient on all training rows
 rng = np.random.default_rng(0)
 for batch_size in [1, 8, 32, 128, 512]:
     errors = []
-    for _ in range(50):  # 50 random batches of this size
+    for _ in range(30):  # 30 random batches of this size
         rows = rng.choice(len(x_train), batch_size, replace=False)
         errors.append(np.linalg.norm(gradient(x_train[rows], y_train[rows]) - full) / np.linalg.norm(full))
     print(f"batch {batch_size:>3}: mean relative error of the batch gradient {np.mean(errors):.2f}")
@@ -61,9 +61,9 @@ def accuracy_after(model):
 
 for batch_size in [8, 32, 128, 512]:
     plain = build(1e-3)
-    plain.fit(x_train, y_train, batch_size=batch_size, epochs=10, verbose=0)
+    plain.fit(x_train, y_train, batch_size=batch_size, epochs=5, verbose=0)
     scaled = build(1e-3 * batch_size / 32)  # learning rate proportional to the batch size
-    scaled.fit(x_train, y_train, batch_size=batch_size, epochs=10, verbose=0)
+    scaled.fit(x_train, y_train, batch_size=batch_size, epochs=5, verbose=0)
     print(
         f"batch {batch_size:>3}: {int(plain.optimizer.iterations.numpy()):>4} updates | "
         f"val accuracy {accuracy_after(plain):.3f} (lr 0.001), "
@@ -81,6 +81,17 @@ for batch_size in [8, 32, 128, 512]:
     seen = 300 * batch_size / len(x_train)
     print(f"batch {batch_size:>3}: 300 updates = {seen:5.1f} passes over the data | val accuracy {accuracy_after(model):.3f}")
 # --8<-- [end:fixed-updates]
+
+
+# --8<-- [start:speed]
+for batch_size in [8, 32, 96, 100, 128, 512]:
+    model = build()
+    model.fit(x_train, y_train, batch_size=batch_size, epochs=1, verbose=0)  # warm-up: builds the graph
+    start = time.perf_counter()
+    model.fit(x_train, y_train, batch_size=batch_size, epochs=2, verbose=0)
+    per_epoch = (time.perf_counter() - start) / 2
+    print(f"batch {batch_size:>3}: {per_epoch * 1000:.0f}ms per epoch on this machine")
+# --8<-- [end:speed]
 
 # --8<-- [start:accumulation]
 x32, y32 = x_train[:32], y_train[:32]
@@ -102,13 +113,3 @@ print("batch 32:               ", n_big, "update")
 print("batch 8, accumulate 4:  ", n_acc, "update  | same weights as batch 32:", np.allclose(w_big, w_acc, atol=1e-6))
 print("batch 8, no accumulation:", n_small, "updates | same weights as batch 32:", np.allclose(w_big, w_small, atol=1e-6))
 # --8<-- [end:accumulation]
-
-# --8<-- [start:speed]
-for batch_size in [8, 32, 96, 100, 128, 512]:
-    model = build()
-    model.fit(x_train, y_train, batch_size=batch_size, epochs=1, verbose=0)  # warm-up: builds the graph
-    start = time.perf_counter()
-    model.fit(x_train, y_train, batch_size=batch_size, epochs=3, verbose=0)
-    per_epoch = (time.perf_counter() - start) / 3
-    print(f"batch {batch_size:>3}: {per_epoch * 1000:.0f}ms per epoch on this machine")
-# --8<-- [end:speed]

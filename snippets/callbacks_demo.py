@@ -35,6 +35,7 @@ def make_model(compiled=True):
 print("train:", x_train.shape, "| validation:", x_val.shape)
 # --8<-- [end:data]
 
+
 # --8<-- [start:rule]
 def trace(callback, val_losses):
     """Give made-up val_loss values to a callback, the way fit does after each epoch."""
@@ -54,9 +55,42 @@ def trace(callback, val_losses):
 trace(keras.callbacks.EarlyStopping(patience=2), [0.9, 0.7, 0.8, 0.75, 0.6])
 # --8<-- [end:rule]
 
+
 # --8<-- [start:min_delta]
 trace(keras.callbacks.EarlyStopping(patience=5, min_delta=0.25), [1.0, 0.75, 0.6, 0.5])
 # --8<-- [end:min_delta]
+
+
+# --8<-- [start:mode]
+early_stop = keras.callbacks.EarlyStopping(monitor="val_accuracy", patience=3)  # mode="auto"
+history = make_model().fit(
+    x_train,
+    y_train,
+    epochs=100,
+    batch_size=16,
+    validation_data=(x_val, y_val),
+    callbacks=[early_stop],
+    verbose=0,
+)
+print("val_accuracy:", np.round(history.history["val_accuracy"], 4))
+print("best_epoch:", early_stop.best_epoch, "| stopped_epoch:", early_stop.stopped_epoch)
+# --8<-- [end:mode]
+
+
+# --8<-- [start:mode_error]
+try:
+    make_model().fit(
+        x_train,
+        y_train,
+        epochs=1,
+        validation_data=(x_val, y_val),
+        callbacks=[keras.callbacks.EarlyStopping(monitor="val_acc")],  # Keras 2 name
+        verbose=0,
+    )
+except ValueError as e:
+    print(type(e).__name__ + ":", str(e).split(". ")[0])
+# --8<-- [end:mode_error]
+
 
 # --8<-- [start:baseline]
 print("baseline=0.5")
@@ -64,6 +98,7 @@ trace(keras.callbacks.EarlyStopping(patience=2, baseline=0.5), [0.9, 0.7, 0.8, 0
 print("start_from_epoch=2")
 trace(keras.callbacks.EarlyStopping(patience=2, start_from_epoch=2), [0.9, 0.95, 0.8, 0.85, 0.9])
 # --8<-- [end:baseline]
+
 
 # --8<-- [start:early_stop]
 model = make_model()
@@ -83,12 +118,14 @@ print("epochs run:", len(val_losses))
 print("best_epoch:", early_stop.best_epoch, "| stopped_epoch:", early_stop.stopped_epoch)
 # --8<-- [end:early_stop]
 
+
 # --8<-- [start:last_weights]
 loss_now = model.evaluate(x_val, y_val, verbose=0)[0]
 print(f"val_loss of the model now: {loss_now:.4f}")
 print(f"last epoch in history:     {val_losses[-1]:.4f}")
 print(f"lowest in history:         {min(val_losses):.4f}")
 # --8<-- [end:last_weights]
+
 
 # --8<-- [start:restore]
 model = make_model()
@@ -109,6 +146,7 @@ print(f"val_loss of the model now: {model.evaluate(x_val, y_val, verbose=0)[0]:.
 print(f"last epoch in history:     {val_losses[-1]:.4f}")
 print(f"lowest in history:         {min(val_losses):.4f}")
 # --8<-- [end:restore]
+
 
 # --8<-- [start:restore_no_stop]
 model = make_model()
@@ -131,34 +169,6 @@ print(f"last epoch in history:     {val_losses[-1]:.4f}")
 print(f"lowest in history:         {min(val_losses):.4f}")
 # --8<-- [end:restore_no_stop]
 
-# --8<-- [start:mode]
-early_stop = keras.callbacks.EarlyStopping(monitor="val_accuracy", patience=3)  # mode="auto"
-history = make_model().fit(
-    x_train,
-    y_train,
-    epochs=100,
-    batch_size=16,
-    validation_data=(x_val, y_val),
-    callbacks=[early_stop],
-    verbose=0,
-)
-print("val_accuracy:", np.round(history.history["val_accuracy"], 4))
-print("best_epoch:", early_stop.best_epoch, "| stopped_epoch:", early_stop.stopped_epoch)
-# --8<-- [end:mode]
-
-# --8<-- [start:mode_error]
-try:
-    make_model().fit(
-        x_train,
-        y_train,
-        epochs=1,
-        validation_data=(x_val, y_val),
-        callbacks=[keras.callbacks.EarlyStopping(monitor="val_acc")],  # Keras 2 name
-        verbose=0,
-    )
-except ValueError as e:
-    print(type(e).__name__ + ":", str(e).split(". ")[0])
-# --8<-- [end:mode_error]
 
 # --8<-- [start:ckpt_names]
 for filepath, weights_only in [
@@ -176,6 +186,7 @@ for filepath, weights_only in [
         print(f"{filepath!r}, save_weights_only={weights_only}: {type(e).__name__}")
         print("   ", str(e).split(" Received")[0])
 # --8<-- [end:ckpt_names]
+
 
 # --8<-- [start:ckpt_run]
 import os
@@ -202,6 +213,7 @@ print(f"best.keras on the validation data: {best.evaluate(x_val, y_val, verbose=
 print(f"lowest val_loss in history:        {min(history.history['val_loss']):.4f}")
 # --8<-- [end:ckpt_run]
 
+
 # --8<-- [start:ckpt_weights]
 model = make_model()
 checkpoint = keras.callbacks.ModelCheckpoint(
@@ -222,6 +234,7 @@ fresh.compile(loss="sparse_categorical_crossentropy")
 print(f"loaded weights on the validation data: {fresh.evaluate(x_val, y_val, verbose=0):.4f}")
 print(f"lowest val_loss in history:            {min(history.history['val_loss']):.4f}")
 # --8<-- [end:ckpt_weights]
+
 
 # --8<-- [start:both]
 model = make_model()

@@ -12,7 +12,10 @@ with one output, and reports only str(e). This plugin adds what it lacks:
 * a failure shows the real exception type and a traceback whose lines point
   into the snippet file or the page;
 * the same code on the ja and en pages runs once per worker: the second page
-  reuses the first run, unless an earlier block in its chain differs.
+  reuses the first run, unless an earlier block in its chain differs;
+* when a page shows every section of a snippet file in order, the file runs
+  once as a script (tests/run_script.py, a fresh interpreter) and each block
+  gets its section's output, so tests/test_snippets.py need not run it again.
 
 Expected output is the text block after `<!--pytest-codeblocks:expected-output-->`.
 It must include a file in snippets/outputs/ (tests/test_guard.py enforces
@@ -180,6 +183,99 @@ def _exec(step, namespace: dict) -> str:
     return out.getvalue()
 
 
+def script_sections(file: Path) -> list[str] | None:
+    """Section names of a snippet made only of sections (plus docstring and comments)."""
+    from tests.run_script import sections
+
+    found = sections(str(file))
+    text = file.read_text(encoding="utf-8")
+    for _, first, code in found:
+        text = text.replace(code, "", 1)
+    outside = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    docstring = len(outside) == 1 and outside[0].startswith('"""') and outside[0].endswith('"""')
+    return [name for name, _, _ in found] if found and (not outside or docstring) else None
+
+
+def whole_file(chain: list) -> Path | None:
+    """The snippet file whose every section this chain shows in order, if any."""
+    parts = [INCLUDE.match(step.raw.strip()) for step in chain]
+    if not all(parts) or chain[0].syntax != "python":
+        return None
+    targets = [m.group(1).partition(":") for m in parts]
+    files = {path for path, _, _ in targets}
+    if len(files) != 1 or any(not section for _, _, section in targets):
+        return None
+    file = ROOT / files.pop()
+    return file if script_sections(file) == [section for _, _, section in targets] else None
+
+
+_scripts: dict[str, dict[str, tuple[str, str | None]]] = {}
+
+
+def run_script(step) -> str:
+    """This block's section of one script run of its whole snippet file."""
+    file = step.script
+    key = hashlib.sha256(file.read_bytes()).hexdigest()
+    if key not in _scripts:
+        workdir = Path(tempfile.mkdtemp(prefix="docscript-"))
+        report = workdir / "report.json"
+        env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2"}
+        done = subprocess.run(
+            [sys.executable, str(ROOT / "tests" / "run_script.py"), str(file), str(report)],
+            cwd=workdir, env=env, capture_output=True, text=True,
+        )
+        runs = {}
+        if report.exists():
+            import json
+
+            runs = {r["section"]: (r["stdout"], r["error"]) for r in json.loads(report.read_text())}
+        elif done.returncode:
+            runs = {"": ("", f"python {file.name} crashed:\n{done.stderr[-4000:]}")}
+        runs["__figures__"] = ("", check_figures(workdir, file))
+        _scripts[key] = runs
+        shutil.rmtree(workdir, ignore_errors=True)
+    runs = _scripts[key]
+    where = f"{file.relative_to(ROOT)} run as a script"
+    if "" in runs:
+        raise BlockError(f"{step.where}: {runs[''][1]}")
+    if step.section is None:  # the whole file
+        failed = [(name, run) for name, run in runs.items() if name != "__figures__" and run[1]]
+        if failed:
+            name, (stdout, error) = failed[0]
+            raise BlockError(f"{step.where}: error in section '{name}' of {where}\n\n{error}")
+        if runs["__figures__"][1]:
+            raise BlockError(f"{step.where}: {runs['__figures__'][1]}")
+        return "".join(run[0] for name, run in runs.items() if name != "__figures__")
+    if step.section not in runs:
+        raise BlockError(f"{step.where}: not run, an earlier section of {where} failed")
+    stdout, error = runs[step.section]
+    if error:
+        raise BlockError(f"{step.where}: error in section '{step.section}' of {where}\n\n{error}"
+                         f"\n--- stdout before the error ---\n{stdout}")
+    if step.last_of_script and runs["__figures__"][1]:
+        raise BlockError(f"{step.where}: {runs['__figures__'][1]}")
+    return stdout
+
+
+def check_figures(workdir: Path, file: Path) -> str | None:
+    """Compare the SVGs a script wrote with docs/assets/figures/ (or update them)."""
+    from tests.test_snippets import FIGURES, same_drawing
+
+    problems = []
+    for figure in sorted(workdir.glob("*.svg")):
+        committed = FIGURES / figure.name
+        if _update_outputs:
+            shutil.copy(figure, committed)
+        elif not committed.exists():
+            problems.append(f"{figure.name} is not in docs/assets/figures (make outputs)")
+        elif not same_drawing(committed.read_text(), figure.read_text()):
+            problems.append(f"docs/assets/figures/{figure.name} no longer matches what {file.name} draws (make outputs)")
+    return "\n".join(problems) or None
+
+
+_update_outputs = False
+
+
 def run_chain(chain: list) -> str:
     """Run the last block of `chain` (earlier ones are the `cont` context); return stdout."""
     key = chain[-1].key
@@ -251,6 +347,7 @@ class Step:
             # A missing output file is reported by the test (and created by --update-outputs).
             self.expected = "<missing output file>\n" if missing else expand(block.expected_output)
         self.chain = (previous.chain if self.cont and previous else []) + [self]
+        self.script, self.section, self.last_of_script = None, None, False
         if self.cont and previous is None:
             raise ValueError(f"{self.where}: cont marker but no previous runnable block")
         digest = hashlib.sha256()
@@ -259,25 +356,54 @@ class Step:
         self.key = digest.hexdigest()
 
 
+def mark_scripts(steps: list) -> None:
+    """Give the blocks of each chain that shows a whole snippet file its script run.
+
+    Also a lone block that includes a whole file ("the whole program"): it is
+    the same script run, so it reuses it instead of training everything again.
+    """
+    for i, step in enumerate(steps):
+        last = i + 1 == len(steps) or not steps[i + 1].cont
+        m = INCLUDE.match(step.raw.strip())
+        if last and len(step.chain) == 1 and m and ":" not in m.group(1) and step.syntax == "python":
+            if script_sections(ROOT / m.group(1)):
+                step.script, step.section, step.last_of_script = ROOT / m.group(1), None, True
+                continue
+        if last and (file := whole_file(step.chain)):
+            for member in step.chain:
+                member.script = file
+                member.section = INCLUDE.match(member.raw.strip()).group(1).partition(":")[2]
+            step.last_of_script = True
+
+
+def page_steps(page: Path) -> list[Step]:
+    """The runnable blocks of a page, includes expanded, chains and scripts marked."""
+    text = page.read_text(encoding="utf-8")
+    # pytest-codeblocks would merge a `cont` block into the previous one
+    # (one test, one expected output). Turned into a mark, each block
+    # stays separate with its own line and output; we carry the namespace.
+    text = text.replace(CONT_MARKER, "<!--pytest.mark.codeblocks_cont-->")
+    steps, previous = [], None
+    for block in extract_from_buffer(io.StringIO(text)):
+        if block.syntax not in RUNNABLE:
+            continue  # tests/test_guard.py fails on fences that are never run
+        previous = Step(page, block, previous)
+        steps.append(previous)
+    mark_scripts(steps)
+    return steps
+
+
+def page_scripts(page: Path) -> set[Path]:
+    """Snippet files that a page runs as whole scripts (tests/test_snippets.py skips them)."""
+    return {step.script for step in page_steps(page) if step.script}
+
+
 class MarkdownPage(pytest.File):
     def collect(self):
-        text = self.path.read_text(encoding="utf-8")
-        # pytest-codeblocks would merge a `cont` block into the previous one
-        # (one test, one expected output). Turned into a mark, each block
-        # stays separate with its own line and output; we carry the namespace.
-        text = text.replace(CONT_MARKER, "<!--pytest.mark.codeblocks_cont-->")
-        page_group = self.path.relative_to(DOCS).as_posix().split("/", 1)[-1]
-        previous = None
-        for block in extract_from_buffer(io.StringIO(text)):
-            if block.syntax not in RUNNABLE:
-                continue  # tests/test_guard.py fails on fences that are never run
-            step = Step(self.path, block, previous)
-            previous = step
-            item = CodeBlockItem.from_parent(self, name=f"line {block.lineno}", step=step)
+        for step in page_steps(self.path):
+            item = CodeBlockItem.from_parent(self, name=f"line {step.lineno}", step=step)
             for mark in step.marks:
                 item.add_marker(eval(mark, {"pytest": pytest, "sys": sys}))  # noqa: S307
-            # Both languages of a page go to one xdist worker, so shared code runs once.
-            item.add_marker(pytest.mark.xdist_group(page_group))
             yield item
 
 
@@ -287,10 +413,12 @@ class CodeBlockItem(pytest.Item):
         self.step = step
 
     def runtest(self):
+        global _update_outputs
+        _update_outputs = self.config.getoption("update_outputs")
         step = self.step
         if step.importorskip:
             pytest.importorskip(step.importorskip)
-        stdout = run_chain(step.chain)
+        stdout = run_script(step) if step.script else run_chain(step.chain)
         if step.expected is None or outputs_match(step.expected, stdout):
             return
         target = INCLUDE.match(step.expected_raw.strip())

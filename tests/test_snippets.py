@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.docblocks import DOCS, OUTPUTS, ROOT
+from tests.docblocks import DOCS, OUTPUTS, ROOT, page_scripts
 
 SNIPPETS = sorted((ROOT / "snippets").glob("*.py"))
 OUTPUT_FILES = sorted(OUTPUTS.glob("*.txt"))
@@ -48,9 +48,20 @@ def same_drawing(a: str, b: str) -> bool:
     return all(x == y or abs(float(x) - float(y)) <= PIXEL_TOLERANCE for x, y in pairs)
 
 
+def run_by_pages() -> dict[Path, str]:
+    """Snippet files that a page already runs whole, as a script (tests/run_script.py)."""
+    found = {}
+    for page in sorted(DOCS.rglob("*.md")):
+        for script in page_scripts(page):
+            found.setdefault(script, page.relative_to(ROOT).as_posix())
+    return found
+
+
 @pytest.mark.parametrize("script", SNIPPETS, ids=lambda p: p.name)
 def test_runs_standalone(script: Path, tmp_path: Path):
     """As a reader who downloaded the file would run it: `python workflow.py`."""
+    if page := run_by_pages().get(script):
+        pytest.skip(f"already run as a script, in a fresh interpreter, by the tests of {page}")
     env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2"}
     result = subprocess.run(
         [sys.executable, str(script)], cwd=tmp_path, env=env, capture_output=True, text=True
