@@ -35,7 +35,7 @@ def draw(lang):
     with plt.rc_context({"font.family": text["font"], "svg.hashsalt": "fig", "svg.fonttype": "path"}):
         fig, ax = plt.subplots(figsize=(8, 2.8), facecolor="white")
         for epoch in range(EPOCHS):
-            order = rng.permutation(N_SAMPLES)  # fit shuffles the samples every epoch
+            order = rng.permutation(N_SAMPLES)  # a new order every epoch (fit without a fixed seed)
             y = (EPOCHS - 1 - epoch) * 1.6
             ax.text(-0.3, y + 0.4, text["epoch"].format(epoch + 1), ha="right", va="center")
             for step in range(steps):
