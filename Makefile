@@ -17,7 +17,7 @@ page: $(VENV)/.installed  ## run one page in both languages: make page PAGE=work
 	$(PYTEST) docs/ja/$(PAGE).md docs/en/$(PAGE).md
 
 outputs: $(VENV)/.installed  ## rewrite snippets/outputs/ from real runs of the pages' code
-	$(PYTEST) docs --update-outputs -q
+	$(PYTEST) docs -n auto --update-outputs -q
 
 figures: $(VENV)/.installed  ## redraw docs/assets/figures/ by running the snippets/*figure*.py scripts
 	cd docs/assets/figures && for script in ../../../snippets/*figure*.py; do \
