@@ -17,11 +17,13 @@ from tests.docblocks import DOCS, ROOT, expand
 
 PAGES = sorted(DOCS.rglob("*.md"))
 NUM = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w])|(?<![\w.])\d+(?:\.\d+)?%?")
+# In prose, not inside names such as "ResNet-50" (in code, "best-03-0.51.keras" counts).
+PROSE_NUM = re.compile(r"(?<!\w-)(?:" + NUM.pattern + ")")
 FENCED = re.compile(r"^(\s*)(`{3,}).*?^\1\2\s*$", re.M | re.S)
 
 
-def numbers(text: str) -> set[str]:
-    return {m.replace(",", "") for m in NUM.findall(text)}
+def numbers(text: str, pattern: re.Pattern = NUM) -> set[str]:
+    return {m.replace(",", "") for m in pattern.findall(text)}
 
 
 def pinned_versions() -> set[str]:
@@ -31,6 +33,8 @@ def pinned_versions() -> set[str]:
 
 def prose_of(text: str) -> str:
     text = FENCED.sub("", text)
+    # A reference list is bibliographic data (volumes, pages), not claims.
+    text = re.sub(r"^#+ .*\{ *#references *\}.*?(?=^#|\Z)", "", text, flags=re.M | re.S)
     text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
     text = re.sub(r"\]\([^)]*\)", "]", text)  # link targets
     text = re.sub(r"<https?://[^>]*>", "", text)  # bare links
@@ -54,7 +58,7 @@ def unexplained(text: str) -> list[str]:
     text = re.sub(r"\((?:19|20)\d\d[a-z]?\)", "", text)  # citation years
     fraction_as_percent = {f"{round(float(n) * 100):g}%" for n in evidence if _is_fraction(n)}
     missing = []
-    for n in sorted(numbers(prose_of(text))):
+    for n in sorted(numbers(prose_of(text), PROSE_NUM)):
         if n.endswith("%") and n in fraction_as_percent:
             continue
         if n.rstrip("%").isdigit() and int(n.rstrip("%")) <= 10:
@@ -79,4 +83,6 @@ def test_the_check_bites():
     assert unexplained(page.replace("Steps: 36", "Steps: 37")) == ["37"]
     assert unexplained("20% of it\n\n```python\nx = 0.2\n```\n") == []
     assert unexplained("Goyal et al. (2017) used 8,192 images.") == ["8192"]
+    assert unexplained("ResNet-50 and float32.") == []
+    assert unexplained("## References { #references }\n\n- JMLR 20(112).\n\n## Next { #next }\n\n37 steps") == ["37"]
     assert unexplained("Goyal et al. (2017) used 8,192.\n<!-- numbers from cited papers: 8192 -->") == []
