@@ -41,11 +41,12 @@ def test_language_switcher_keeps_the_page(page, site_url, start, lang, expected)
 
 
 def test_no_console_errors_or_foreign_requests(page, site_url):
+    """Every page of both languages loads with no error and no request to another host."""
     errors, failed, foreign = [], [], []
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))
     page.on("response", lambda r: r.status >= 400 and failed.append(r.url))
     page.on("request", lambda r: not r.url.startswith(site_url) and foreign.append(r.url))
-    for path in ["/", "/workflow/", "/en/", "/en/workflow/"]:
+    for path in page_paths():
         page.goto(site_url + path)
         page.wait_for_load_state("networkidle")
     # Material probes `sitemap.xml` next to each language link, but
@@ -105,3 +106,23 @@ def test_colour_contrast(browser, site_url, path, scheme):
     problems = serious_violations(page, rules={"color-contrast": {"enabled": True}})
     context.close()
     assert problems == [], f"{path} ({scheme}):\n" + "\n".join(problems)
+
+
+def test_copy_button_copies_runnable_code(browser, site_url):
+    """The copy button on a block with code annotations copies plain Python:
+    the `# (1)!` markers are stripped and what is left compiles."""
+    from tests.docblocks import expand
+
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(site_url + "/workflow/")
+    block = page.locator("#compile ~ div.highlight").first  # the compile block, with annotations
+    block.hover()
+    block.locator("button[data-md-type=copy]").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    context.close()
+    assert "(1)" not in copied and "model.compile(" in copied
+    compile(copied, "copied", "exec")  # valid Python as pasted
+    shown = expand('--8<-- "snippets/workflow.py:compile"')
+    without_markers = [line.split("  # (")[0] for line in shown.strip().splitlines()]
+    assert [line.rstrip() for line in copied.strip().splitlines()] == without_markers, copied
