@@ -149,7 +149,11 @@ def _fresh_state() -> None:
 
 
 def _exec(step, namespace: dict) -> str:
-    """Run one block in `namespace`; return its stdout or raise BlockError."""
+    """Run one block in `namespace`; return its stdout or raise BlockError.
+
+    The blocks of one chain share a working directory, as they would in a
+    reader's session: a file one block saves, the next block can load.
+    """
     if step.syntax != "python":
         result = subprocess.run(
             ["bash", "-e", "-c", step.code], cwd=ROOT, capture_output=True, text=True
@@ -163,7 +167,7 @@ def _exec(step, namespace: dict) -> str:
     file, offset = step.source
     code = compile("\n" * offset + step.code, str(file), "exec")
     out = io.StringIO()
-    workdir = tempfile.mkdtemp(prefix="docblock-")
+    workdir = namespace.setdefault("__docblock_dir__", tempfile.mkdtemp(prefix="docblock-"))
     try:
         with contextlib.chdir(workdir), contextlib.redirect_stdout(out):
             exec(code, namespace)
@@ -178,8 +182,6 @@ def _exec(step, namespace: dict) -> str:
             f"{step.where}: {type(exc).__name__} in this block\n\n"
             f"{report}\n--- stdout before the error ---\n{out.getvalue()}"
         ) from None
-    finally:
-        shutil.rmtree(workdir, ignore_errors=True)
     return out.getvalue()
 
 
