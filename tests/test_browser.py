@@ -40,26 +40,6 @@ def test_language_switcher_keeps_the_page(page, site_url, start, lang, expected)
     page.wait_for_url(site_url + expected)
 
 
-def test_no_console_errors_or_foreign_requests(page, site_url):
-    """Every page of both languages loads with no error and no request to another host."""
-    errors, failed, foreign = [], [], []
-    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-    page.on("response", lambda r: r.status >= 400 and failed.append(r.url))
-    page.on("request", lambda r: not r.url.startswith(site_url) and foreign.append(r.url))
-    for path in page_paths():
-        page.goto(site_url + path)
-        page.wait_for_load_state("networkidle")
-    # Material probes `sitemap.xml` next to each language link, but
-    # mkdocs-static-i18n links to the page itself, so those probes get a 404.
-    # Nothing else may fail: the language switch then navigates normally,
-    # which test_language_switcher_keeps_the_page checks.
-    probes = [url for url in failed if url.endswith("/sitemap.xml")]
-    assert [url for url in failed if url not in probes] == []
-    real_errors = [e for e in errors if not e.startswith("Failed to load resource")]
-    assert real_errors == [] and len(errors) - len(real_errors) <= len(probes)
-    assert foreign == []
-
-
 
 def page_paths():
     """URL path of every page, in both languages, from the files in docs/."""
@@ -84,10 +64,25 @@ def serious_violations(page, rules=None):
 
 
 @pytest.mark.parametrize("path", page_paths())
-def test_page_is_accessible(page, site_url, path):
-    """Every page of both languages. Colour contrast, the slow rule, depends only on
-    the shared stylesheet and is checked on sample pages below."""
+def test_page_loads_cleanly_and_is_accessible(page, site_url, path):
+    """Every page of both languages: no console error, no request to another host,
+    and no serious axe-core violation. Colour contrast, the slow rule, depends only
+    on the shared stylesheet and is checked on sample pages below."""
+    errors, failed, foreign = [], [], []
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.on("response", lambda r: r.status >= 400 and failed.append(r.url))
+    page.on("request", lambda r: not r.url.startswith(site_url) and foreign.append(r.url))
     page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")
+    # Material probes `sitemap.xml` next to each language link, but
+    # mkdocs-static-i18n links to the page itself, so those probes get a 404.
+    # Nothing else may fail: the language switch then navigates normally,
+    # which test_language_switcher_keeps_the_page checks.
+    probes = [url for url in failed if url.endswith("/sitemap.xml")]
+    assert [url for url in failed if url not in probes] == []
+    real_errors = [e for e in errors if not e.startswith("Failed to load resource")]
+    assert real_errors == [] and len(errors) - len(real_errors) <= len(probes)
+    assert foreign == []
     problems = serious_violations(page, rules={"color-contrast": {"enabled": False}})
     assert problems == [], f"{path}:\n" + "\n".join(problems)
 
