@@ -5,7 +5,7 @@ DOCS_VENV := .venv-docs
 VENV := .venv
 PYTEST := $(VENV)/bin/pytest
 
-.PHONY: serve test page outputs figures build chromium clean
+.PHONY: serve test page outputs figures experiments build chromium clean
 
 serve: $(DOCS_VENV)/.installed  ## build and serve the site on http://127.0.0.1:8000
 	NO_MKDOCS_2_WARNING=1 $(DOCS_VENV)/bin/mkdocs serve
@@ -22,6 +22,9 @@ outputs: $(VENV)/.installed  ## rewrite snippets/outputs/ from real runs of the 
 figures: $(VENV)/.installed  ## redraw docs/assets/figures/ by running the snippets/*figure*.py scripts
 	cd docs/assets/figures && for script in ../../../snippets/*figure*.py; do \
 	  TF_CPP_MIN_LOG_LEVEL=2 ../../../$(VENV)/bin/python $$script || exit 1; done
+
+experiments: $(VENV)/.installed  ## measure time per epoch vs batch size on this machine (about a minute) and redraw its figures
+	TF_CPP_MIN_LOG_LEVEL=2 $(VENV)/bin/python experiments/batch_size_sweep.py
 
 build: $(DOCS_VENV)/.installed  ## build the static site into site/
 	NO_MKDOCS_2_WARNING=1 $(DOCS_VENV)/bin/mkdocs build --strict

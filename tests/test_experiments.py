@@ -1,0 +1,47 @@
+"""The batch-size experiment runs (fast mode), and its published figures match its saved data.
+
+The full run (`make experiments`) measures on the machine it runs on and saves
+the numbers with the machine and library versions in
+experiments/results/batch_size_sweep.json; the figures are drawn from that
+file alone. Here the fast mode proves the code still works, and a redraw from
+the saved data must reproduce the committed figures.
+"""
+
+import json
+import os
+import subprocess
+import sys
+
+from tests.docblocks import ROOT
+from tests.test_snippets import FIGURES, same_drawing
+
+SCRIPT = ROOT / "experiments" / "batch_size_sweep.py"
+RESULTS = ROOT / "experiments" / "results" / "batch_size_sweep.json"
+
+
+def test_fast_mode_runs(tmp_path):
+    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2"}
+    done = subprocess.run([sys.executable, str(SCRIPT), "--fast", "--out", str(tmp_path)],
+                          env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-3000:]
+    data = json.loads((tmp_path / "batch_size_sweep.json").read_text())
+    assert [row["batch_size"] for row in data["rows"]] == [8, 64]
+    assert {"cpu", "cores", "tensorflow", "keras"} <= set(data["machine"])
+    for row in data["rows"]:
+        t = row["seconds_per_epoch"]
+        assert 0 < t["min"] <= t["median"] <= t["max"]
+    assert {p.name for p in tmp_path.glob("*.svg")} == {"batch_size_sweep_en.svg", "batch_size_sweep_ja.svg"}
+
+
+def test_published_figures_match_the_saved_data(tmp_path):
+    data = json.loads(RESULTS.read_text())
+    assert data["repeats"] >= 5 and len(data["rows"]) >= 10, "the published run must be the full one"
+    (tmp_path / "batch_size_sweep.json").write_text(RESULTS.read_text())
+    done = subprocess.run([sys.executable, str(SCRIPT), "--draw", "--out", str(tmp_path)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-3000:]
+    for lang in ["ja", "en"]:
+        name = f"batch_size_sweep_{lang}.svg"
+        assert same_drawing((FIGURES / name).read_text(), (tmp_path / name).read_text()), (
+            f"docs/assets/figures/{name} was not drawn from {RESULTS.relative_to(ROOT)}: make experiments"
+        )
