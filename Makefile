@@ -19,9 +19,10 @@ page: $(VENV)/.installed  ## run one page in both languages: make page PAGE=work
 outputs: $(VENV)/.installed  ## rewrite snippets/outputs/ from real runs of the pages' code
 	$(PYTEST) docs -n auto --update-outputs -q
 
-figures: $(VENV)/.installed  ## redraw docs/assets/figures/ by running the snippets/*figure*.py scripts
+figures: $(VENV)/.installed  ## redraw every figure, both languages: the snippets/*figure*.py runs and the experiments' saved results
 	cd docs/assets/figures && for script in ../../../snippets/*figure*.py; do \
 	  TF_CPP_MIN_LOG_LEVEL=2 ../../../$(VENV)/bin/python $$script || exit 1; done
+	$(VENV)/bin/python experiments/batch_size_sweep.py --draw
 
 experiments: $(VENV)/.installed  ## measure time per epoch vs batch size on this machine (about a minute) and redraw its figures
 	TF_CPP_MIN_LOG_LEVEL=2 $(VENV)/bin/python experiments/batch_size_sweep.py

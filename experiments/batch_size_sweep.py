@@ -26,8 +26,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "experiments" / "results" / "batch_size_sweep.json"
 FIGURES = ROOT / "docs" / "assets" / "figures"
-FULL = {"batch_sizes": [1, 2, 4, 8, 16, 32, 64, 96, 100, 128, 256, 512, 1024], "repeats": 5}
-FAST = {"batch_sizes": [8, 64], "repeats": 2}
+FULL = {"batch_sizes": [1, 2, 4, 8, 16, 32, 64, 96, 100, 128, 256, 512, 1024], "repeats": 5,
+        "memory_batch_sizes": [32, 128, 512, 1024, 2048, 4096],
+        "quality_batch_sizes": [8, 16, 32, 64, 128, 256, 512, 1024]}
+FAST = {"batch_sizes": [8, 64], "repeats": 2, "memory_batch_sizes": [32, 2048], "quality_batch_sizes": [8, 64]}
+EPOCHS, UPDATES, BASE_LR, BASE_BATCH = 5, 300, 1e-3, 32
 
 
 def machine() -> dict:
@@ -50,6 +53,79 @@ def machine() -> dict:
         "keras": keras.__version__,
         "scikit-learn": sklearn.__version__,
     }
+
+
+def measure_memory(batch_sizes: list[int]) -> list[dict]:
+    """Peak bytes that TensorFlow's CPU allocator counter reports for one epoch of one batch.
+
+    The counter (tf.config.experimental.get_memory_info) does not see every
+    allocation: for small batches it reports 0, so this is no full footprint.
+    """
+    import keras
+    import numpy as np
+    import tensorflow as tf
+
+    x = np.zeros((max(batch_sizes), 64), "float32")
+    y = np.zeros(max(batch_sizes), "int64")
+    rows = []
+    for batch_size in batch_sizes:
+        keras.utils.set_random_seed(0)
+        model = keras.Sequential(
+            [keras.Input(shape=(64,)), keras.layers.Dense(64, activation="relu"), keras.layers.Dense(10, activation="softmax")]
+        )
+        model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+        model.fit(x[:batch_size], y[:batch_size], batch_size=batch_size, epochs=1, verbose=0)
+        tf.config.experimental.reset_memory_stats("CPU:0")
+        model.fit(x[:batch_size], y[:batch_size], batch_size=batch_size, epochs=1, verbose=0)
+        peak = tf.config.experimental.get_memory_info("CPU:0")["peak"]
+        rows.append({"batch_size": batch_size, "peak_bytes": peak})
+        print(f"batch {batch_size:>4}: peak {peak / 1024:8.1f} KiB reported by TensorFlow's CPU counter")
+    return rows
+
+
+def digits_split():
+    from sklearn.datasets import load_digits
+    from sklearn.model_selection import train_test_split
+
+    digits = load_digits()
+    x = digits.data.astype("float32") / 16.0
+    return train_test_split(x, digits.target, test_size=0.25, random_state=0)
+
+
+def measure_quality(batch_sizes: list[int]) -> list[dict]:
+    """Validation accuracy and loss after a fixed number of epochs (with and without
+    scaling the learning rate with the batch size) and after a fixed number of updates."""
+    import keras
+    import tensorflow as tf
+
+    x_train, x_val, y_train, y_val = digits_split()
+
+    def train(batch_size, learning_rate, fixed_updates):
+        keras.utils.set_random_seed(0)
+        model = keras.Sequential(
+            [keras.Input(shape=(64,)), keras.layers.Dense(64, activation="relu"), keras.layers.Dense(10, activation="softmax")]
+        )
+        model.compile(optimizer=keras.optimizers.Adam(learning_rate), loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+        if fixed_updates:
+            data = tf.data.Dataset.from_tensor_slices((x_train, y_train)).shuffle(len(x_train), seed=0).repeat().batch(batch_size)
+            model.fit(data, epochs=1, steps_per_epoch=UPDATES, shuffle=False, verbose=0)
+        else:
+            model.fit(x_train, y_train, batch_size=batch_size, epochs=EPOCHS, verbose=0)
+        loss, accuracy = model.evaluate(x_val, y_val, verbose=0)
+        return {"updates": int(model.optimizer.iterations.numpy()), "val_loss": loss, "val_accuracy": accuracy}
+
+    rows = []
+    for batch_size in batch_sizes:
+        row = {
+            "batch_size": batch_size,
+            "fixed_epochs": train(batch_size, BASE_LR, False),
+            "fixed_epochs_scaled_lr": train(batch_size, BASE_LR * batch_size / BASE_BATCH, False),
+            "fixed_updates": train(batch_size, BASE_LR, True),
+        }
+        rows.append(row)
+        print(f"batch {batch_size:>4}: val accuracy {row['fixed_epochs']['val_accuracy']:.3f} ({EPOCHS} epochs), "
+              f"{row['fixed_epochs_scaled_lr']['val_accuracy']:.3f} (scaled lr), {row['fixed_updates']['val_accuracy']:.3f} ({UPDATES} updates)")
+    return rows
 
 
 def measure(batch_sizes: list[int], repeats: int) -> list[dict]:
@@ -135,7 +211,44 @@ def draw(data: dict, out: Path) -> list[Path]:
             fig.savefig(path, bbox_inches="tight", metadata={"Date": None})
             plt.close(fig)
             written.append(path)
+        written.append(draw_quality(data, out, lang, text, footer))
     return written
+
+
+QUALITY_TEXT = {
+    "en": {"acc": "validation accuracy", "loss": "validation loss",
+           "fixed_epochs": "{e} epochs, lr 0.001", "fixed_epochs_scaled_lr": "{e} epochs, lr ∝ batch size",
+           "fixed_updates": "{u} updates, lr 0.001"},
+    "ja": {"acc": "検証データの正解率", "loss": "検証データの損失",
+           "fixed_epochs": "{e} エポック、学習率 0.001", "fixed_epochs_scaled_lr": "{e} エポック、学習率 ∝ バッチサイズ",
+           "fixed_updates": "更新 {u} 回、学習率 0.001"},
+}
+
+
+def draw_quality(data: dict, out: Path, lang: str, text: dict, footer: str) -> Path:
+    import matplotlib.pyplot as plt
+
+    with plt.rc_context({"font.family": text["font"], "svg.hashsalt": "fig"}):
+        rows, labels = data["quality"], QUALITY_TEXT[lang]
+        sizes = [r["batch_size"] for r in rows]
+        fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.6), facecolor="white")
+        for key in ["fixed_epochs", "fixed_epochs_scaled_lr", "fixed_updates"]:
+            label = labels[key].format(e=EPOCHS, u=UPDATES)
+            left.plot(sizes, [r[key]["val_accuracy"] for r in rows], marker="o", label=label)
+            right.plot(sizes, [r[key]["val_loss"] for r in rows], marker="o", label=label)
+        for ax, name in [(left, "acc"), (right, "loss")]:
+            ax.set_xscale("log", base=2)
+            ax.set_xticks(sizes, [str(s) for s in sizes], fontsize=8)
+            ax.set_xlabel(text["x"])
+            ax.set_ylabel(labels[name])
+            ax.grid(alpha=0.3)
+        left.legend(fontsize=8)
+        fig.subplots_adjust(wspace=0.3)
+        fig.text(0.01, -0.06, footer, fontsize=7, color="gray")
+        path = out / f"batch_size_quality_{lang}.svg"
+        fig.savefig(path, bbox_inches="tight", metadata={"Date": None})
+        plt.close(fig)
+    return path
 
 
 def main(argv=None) -> None:
@@ -154,6 +267,8 @@ def main(argv=None) -> None:
             "machine": machine(),
             "repeats": settings["repeats"],
             "rows": measure(settings["batch_sizes"], settings["repeats"]),
+            "memory": measure_memory(settings["memory_batch_sizes"]),
+            "quality": measure_quality(settings["quality_batch_sizes"]),
         }
         results.parent.mkdir(parents=True, exist_ok=True)
         results.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")

@@ -93,6 +93,15 @@ for batch_size in [8, 32, 96, 100, 128, 512]:
     print(f"batch {batch_size:>3}: {per_epoch * 1000:.0f}ms per epoch on this machine")
 # --8<-- [end:speed]
 
+# --8<-- [start:memory]
+model = build()
+# A lower bound by arithmetic, not a measurement: the input and each layer's output, per sample.
+per_sample = 64 + sum(int(np.prod(layer.output.shape[1:])) for layer in model.layers)
+print(f"weights: {model.count_params() * 4 / 1024:.1f} KiB (float32), Adam's state: twice that, at any batch size")
+for batch_size in [32, 1024]:
+    print(f"batch {batch_size:>4}: activations of one forward pass about {batch_size * per_sample * 4 / 1024:.1f} KiB")
+# --8<-- [end:memory]
+
 # --8<-- [start:accumulation]
 x32, y32 = x_train[:32], y_train[:32]
 

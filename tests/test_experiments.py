@@ -30,7 +30,12 @@ def test_fast_mode_runs(tmp_path):
     for row in data["rows"]:
         t = row["seconds_per_epoch"]
         assert 0 < t["min"] <= t["median"] <= t["max"]
-    assert {p.name for p in tmp_path.glob("*.svg")} == {"batch_size_sweep_en.svg", "batch_size_sweep_ja.svg"}
+    assert [row["batch_size"] for row in data["quality"]] == [8, 64]
+    assert {"fixed_epochs", "fixed_epochs_scaled_lr", "fixed_updates"} <= set(data["quality"][0])
+    assert [row["batch_size"] for row in data["memory"]] == [32, 2048]
+    assert {p.name for p in tmp_path.glob("*.svg")} == {
+        f"batch_size_{kind}_{lang}.svg" for kind in ("sweep", "quality") for lang in ("ja", "en")
+    }
 
 
 def test_published_figures_match_the_saved_data(tmp_path):
@@ -40,8 +45,7 @@ def test_published_figures_match_the_saved_data(tmp_path):
     done = subprocess.run([sys.executable, str(SCRIPT), "--draw", "--out", str(tmp_path)],
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-3000:]
-    for lang in ["ja", "en"]:
-        name = f"batch_size_sweep_{lang}.svg"
+    for name in [f"batch_size_{kind}_{lang}.svg" for kind in ("sweep", "quality") for lang in ("ja", "en")]:
         assert same_drawing((FIGURES / name).read_text(), (tmp_path / name).read_text()), (
             f"docs/assets/figures/{name} was not drawn from {RESULTS.relative_to(ROOT)}: make experiments"
         )
