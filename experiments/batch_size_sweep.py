@@ -121,10 +121,12 @@ def measure_quality(batch_sizes: list[int]) -> list[dict]:
             "fixed_epochs": train(batch_size, BASE_LR, False),
             "fixed_epochs_scaled_lr": train(batch_size, BASE_LR * batch_size / BASE_BATCH, False),
             "fixed_updates": train(batch_size, BASE_LR, True),
+            "fixed_updates_scaled_lr": train(batch_size, BASE_LR * batch_size / BASE_BATCH, True),
         }
         rows.append(row)
         print(f"batch {batch_size:>4}: val accuracy {row['fixed_epochs']['val_accuracy']:.3f} ({EPOCHS} epochs), "
-              f"{row['fixed_epochs_scaled_lr']['val_accuracy']:.3f} (scaled lr), {row['fixed_updates']['val_accuracy']:.3f} ({UPDATES} updates)")
+              f"{row['fixed_epochs_scaled_lr']['val_accuracy']:.3f} (scaled lr), {row['fixed_updates']['val_accuracy']:.3f} ({UPDATES} updates), "
+              f"{row['fixed_updates_scaled_lr']['val_accuracy']:.3f} ({UPDATES} updates, scaled lr)")
     return rows
 
 
@@ -218,10 +220,10 @@ def draw(data: dict, out: Path) -> list[Path]:
 QUALITY_TEXT = {
     "en": {"acc": "validation accuracy", "loss": "validation loss",
            "fixed_epochs": "{e} epochs, lr 0.001", "fixed_epochs_scaled_lr": "{e} epochs, lr ∝ batch size",
-           "fixed_updates": "{u} updates, lr 0.001"},
+           "fixed_updates": "{u} updates, lr 0.001", "fixed_updates_scaled_lr": "{u} updates, lr ∝ batch size"},
     "ja": {"acc": "検証データの正解率", "loss": "検証データの損失",
            "fixed_epochs": "{e} エポック、学習率 0.001", "fixed_epochs_scaled_lr": "{e} エポック、学習率 ∝ バッチサイズ",
-           "fixed_updates": "更新 {u} 回、学習率 0.001"},
+           "fixed_updates": "更新 {u} 回、学習率 0.001", "fixed_updates_scaled_lr": "更新 {u} 回、学習率 ∝ バッチサイズ"},
 }
 
 
@@ -232,19 +234,20 @@ def draw_quality(data: dict, out: Path, lang: str, text: dict, footer: str) -> P
         rows, labels = data["quality"], QUALITY_TEXT[lang]
         sizes = [r["batch_size"] for r in rows]
         fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.6), facecolor="white")
-        for key in ["fixed_epochs", "fixed_epochs_scaled_lr", "fixed_updates"]:
+        for key in ["fixed_epochs", "fixed_epochs_scaled_lr", "fixed_updates", "fixed_updates_scaled_lr"]:
             label = labels[key].format(e=EPOCHS, u=UPDATES)
-            left.plot(sizes, [r[key]["val_accuracy"] for r in rows], marker="o", label=label)
-            right.plot(sizes, [r[key]["val_loss"] for r in rows], marker="o", label=label)
+            style = {"marker": "o", "label": label, "linestyle": "--" if "scaled" in key else "-"}
+            left.plot(sizes, [r[key]["val_accuracy"] for r in rows], **style)
+            right.plot(sizes, [r[key]["val_loss"] for r in rows], **style)
         for ax, name in [(left, "acc"), (right, "loss")]:
             ax.set_xscale("log", base=2)
             ax.set_xticks(sizes, [str(s) for s in sizes], fontsize=8)
             ax.set_xlabel(text["x"])
             ax.set_ylabel(labels[name])
             ax.grid(alpha=0.3)
-        left.legend(fontsize=8)
+        right.legend(fontsize=7)
         fig.subplots_adjust(wspace=0.3)
-        fig.text(0.01, -0.06, footer, fontsize=7, color="gray")
+        fig.text(0.01, -0.06, footer + ", seed 0", fontsize=7, color="gray")
         path = out / f"batch_size_quality_{lang}.svg"
         fig.savefig(path, bbox_inches="tight", metadata={"Date": None})
         plt.close(fig)

@@ -31,7 +31,7 @@ def test_fast_mode_runs(tmp_path):
         t = row["seconds_per_epoch"]
         assert 0 < t["min"] <= t["median"] <= t["max"]
     assert [row["batch_size"] for row in data["quality"]] == [8, 64]
-    assert {"fixed_epochs", "fixed_epochs_scaled_lr", "fixed_updates"} <= set(data["quality"][0])
+    assert {"fixed_epochs", "fixed_epochs_scaled_lr", "fixed_updates", "fixed_updates_scaled_lr"} <= set(data["quality"][0])
     assert [row["batch_size"] for row in data["memory"]] == [32, 2048]
     assert {p.name for p in tmp_path.glob("*.svg")} == {
         f"batch_size_{kind}_{lang}.svg" for kind in ("sweep", "quality") for lang in ("ja", "en")
