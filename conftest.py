@@ -7,12 +7,6 @@ import re
 # TensorFlow is imported; a few lines printed before logging starts remain.
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
-# Under pytest-xdist each worker gets one core: one TensorFlow thread pool per
-# worker instead of every worker spawning a pool as large as the machine.
-if os.environ.get("PYTEST_XDIST_WORKER"):
-    os.environ.setdefault("TF_NUM_INTRAOP_THREADS", "1")
-    os.environ.setdefault("TF_NUM_INTEROP_THREADS", "1")
-
 pytest_plugins = ["tests.docblocks"]
 
 

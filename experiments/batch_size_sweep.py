@@ -55,13 +55,34 @@ def machine() -> dict:
     }
 
 
+def build_model(learning_rate: float = BASE_LR, metrics: tuple = ()):
+    """The batch-size page's model, compiled, from seed 0."""
+    import keras
+
+    keras.utils.set_random_seed(0)
+    model = keras.Sequential(
+        [keras.Input(shape=(64,)), keras.layers.Dense(64, activation="relu"), keras.layers.Dense(10, activation="softmax")]
+    )
+    model.compile(optimizer=keras.optimizers.Adam(learning_rate), loss="sparse_categorical_crossentropy", metrics=list(metrics))
+    return model
+
+
+def digits_split():
+    """The batch-size page's data: 1,347 training and 450 validation rows of the digits."""
+    from sklearn.datasets import load_digits
+    from sklearn.model_selection import train_test_split
+
+    digits = load_digits()
+    x = digits.data.astype("float32") / 16.0
+    return train_test_split(x, digits.target, test_size=0.25, random_state=0)
+
+
 def measure_memory(batch_sizes: list[int]) -> list[dict]:
     """Peak bytes that TensorFlow's CPU allocator counter reports for one epoch of one batch.
 
     The counter (tf.config.experimental.get_memory_info) does not see every
     allocation: for small batches it reports 0, so this is no full footprint.
     """
-    import keras
     import numpy as np
     import tensorflow as tf
 
@@ -69,11 +90,7 @@ def measure_memory(batch_sizes: list[int]) -> list[dict]:
     y = np.zeros(max(batch_sizes), "int64")
     rows = []
     for batch_size in batch_sizes:
-        keras.utils.set_random_seed(0)
-        model = keras.Sequential(
-            [keras.Input(shape=(64,)), keras.layers.Dense(64, activation="relu"), keras.layers.Dense(10, activation="softmax")]
-        )
-        model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+        model = build_model()
         model.fit(x[:batch_size], y[:batch_size], batch_size=batch_size, epochs=1, verbose=0)
         tf.config.experimental.reset_memory_stats("CPU:0")
         model.fit(x[:batch_size], y[:batch_size], batch_size=batch_size, epochs=1, verbose=0)
@@ -83,29 +100,15 @@ def measure_memory(batch_sizes: list[int]) -> list[dict]:
     return rows
 
 
-def digits_split():
-    from sklearn.datasets import load_digits
-    from sklearn.model_selection import train_test_split
-
-    digits = load_digits()
-    x = digits.data.astype("float32") / 16.0
-    return train_test_split(x, digits.target, test_size=0.25, random_state=0)
-
-
 def measure_quality(batch_sizes: list[int]) -> list[dict]:
     """Validation accuracy and loss after a fixed number of epochs (with and without
     scaling the learning rate with the batch size) and after a fixed number of updates."""
-    import keras
     import tensorflow as tf
 
     x_train, x_val, y_train, y_val = digits_split()
 
     def train(batch_size, learning_rate, fixed_updates):
-        keras.utils.set_random_seed(0)
-        model = keras.Sequential(
-            [keras.Input(shape=(64,)), keras.layers.Dense(64, activation="relu"), keras.layers.Dense(10, activation="softmax")]
-        )
-        model.compile(optimizer=keras.optimizers.Adam(learning_rate), loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+        model = build_model(learning_rate, metrics=("accuracy",))
         if fixed_updates:
             data = tf.data.Dataset.from_tensor_slices((x_train, y_train)).shuffle(len(x_train), seed=0).repeat().batch(batch_size)
             model.fit(data, epochs=1, steps_per_epoch=UPDATES, shuffle=False, verbose=0)
@@ -131,20 +134,10 @@ def measure_quality(batch_sizes: list[int]) -> list[dict]:
 
 
 def measure(batch_sizes: list[int], repeats: int) -> list[dict]:
-    import keras
-    from sklearn.datasets import load_digits
-    from sklearn.model_selection import train_test_split
-
-    digits = load_digits()
-    x = digits.data.astype("float32") / 16.0
-    x_train, _, y_train, _ = train_test_split(x, digits.target, test_size=0.25, random_state=0)
+    x_train, _, y_train, _ = digits_split()
     rows = []
     for batch_size in batch_sizes:
-        keras.utils.set_random_seed(0)
-        model = keras.Sequential(
-            [keras.Input(shape=(64,)), keras.layers.Dense(64, activation="relu"), keras.layers.Dense(10, activation="softmax")]
-        )
-        model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+        model = build_model()
         model.fit(x_train, y_train, batch_size=batch_size, epochs=1, verbose=0)  # warm-up: builds the graph
         times = []
         for _ in range(repeats):

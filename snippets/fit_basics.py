@@ -13,7 +13,6 @@ for name in ("epochs", "batch_size", "verbose", "shuffle", "validation_split", "
 # --8<-- [start:setup]
 import math
 
-import numpy as np
 from sklearn.datasets import load_digits
 from sklearn.model_selection import train_test_split
 

@@ -46,6 +46,8 @@ import pytest
 import yaml
 from pytest_codeblocks.main import extract_from_buffer
 
+from tests.run_script import sections
+
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 OUTPUTS = ROOT / "snippets" / "outputs"
@@ -89,7 +91,7 @@ def expand(text: str) -> str:
     return "\n".join(lines).strip("\n") + "\n"
 
 
-def source_of(raw: str, expanded: str, page: Path, fence_line: int) -> tuple[Path, int]:
+def source_of(raw: str, page: Path, fence_line: int) -> tuple[Path, int]:
     """Where the code of a block lives, for tracebacks: (file, first line - 1).
 
     A block that is a single include points into the snippet file, so the
@@ -102,9 +104,9 @@ def source_of(raw: str, expanded: str, page: Path, fence_line: int) -> tuple[Pat
         file = ROOT / path
         if not section:
             return file, 0
-        for n, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
-            if re.search(rf"--8<--\s*\[start:{re.escape(section)}\]", line):
-                return file, n
+        for name, first, _ in sections(str(file)):
+            if name == section:
+                return file, first
     return page, fence_line
 
 
@@ -126,7 +128,36 @@ def outputs_match(expected: str, actual: str) -> bool:
                 return False
         elif a != b:
             return False
-    return len(NUMBER.findall(exp)) == len(NUMBER.findall(act))
+    return True  # equal splits above mean equally many numbers
+
+
+# ---------------------------------------------------------------- figures
+
+FIGURES = DOCS / "assets" / "figures"
+SVG_NUMBER = re.compile(r"(?<![\w#.-])-?\d+(?:\.\d+)?(?:e[-+]?\d+)?")  # not inside ids
+PIXEL_TOLERANCE = 2.0
+
+
+def same_drawing(a: str, b: str) -> bool:
+    """Equal SVG text apart from coordinates that moved by at most PIXEL_TOLERANCE."""
+    if SVG_NUMBER.split(a) != SVG_NUMBER.split(b):
+        return False
+    pairs = zip(SVG_NUMBER.findall(a), SVG_NUMBER.findall(b))
+    return all(x == y or abs(float(x) - float(y)) <= PIXEL_TOLERANCE for x, y in pairs)
+
+
+def check_figures(workdir: Path, file: Path, update: bool) -> str | None:
+    """Compare the SVGs a script wrote with docs/assets/figures/ (or, with update, copy them there)."""
+    problems = []
+    for figure in sorted(workdir.glob("*.svg")):
+        committed = FIGURES / figure.name
+        if update:
+            shutil.copy(figure, committed)
+        elif not committed.exists():
+            problems.append(f"{figure.name} is not in docs/assets/figures (make outputs)")
+        elif not same_drawing(committed.read_text(), figure.read_text()):
+            problems.append(f"docs/assets/figures/{figure.name} no longer matches what {file.name} draws (make outputs)")
+    return "\n".join(problems) or None
 
 
 # ---------------------------------------------------------------- running
@@ -187,8 +218,6 @@ def _exec(step, namespace: dict) -> str:
 
 def script_sections(file: Path) -> list[str] | None:
     """Section names of a snippet made only of sections (plus docstring and comments)."""
-    from tests.run_script import sections
-
     found = sections(str(file))
     text = file.read_text(encoding="utf-8")
     for _, first, code in found:
@@ -214,7 +243,7 @@ def whole_file(chain: list) -> Path | None:
 _scripts: dict[str, dict[str, tuple[str, str | None]]] = {}
 
 
-def run_script(step) -> str:
+def run_script(step, update: bool) -> str:
     """This block's section of one script run of its whole snippet file."""
     file = step.script
     key = hashlib.sha256(file.read_bytes()).hexdigest()
@@ -233,7 +262,7 @@ def run_script(step) -> str:
             runs = {r["section"]: (r["stdout"], r["error"]) for r in json.loads(report.read_text())}
         elif done.returncode:
             runs = {"": ("", f"python {file.name} crashed:\n{done.stderr[-4000:]}")}
-        runs["__figures__"] = ("", check_figures(workdir, file))
+        runs["__figures__"] = ("", check_figures(workdir, file, update))
         _scripts[key] = runs
         shutil.rmtree(workdir, ignore_errors=True)
     runs = _scripts[key]
@@ -257,25 +286,6 @@ def run_script(step) -> str:
     if step.last_of_script and runs["__figures__"][1]:
         raise BlockError(f"{step.where}: {runs['__figures__'][1]}")
     return stdout
-
-
-def check_figures(workdir: Path, file: Path) -> str | None:
-    """Compare the SVGs a script wrote with docs/assets/figures/ (or update them)."""
-    from tests.test_snippets import FIGURES, same_drawing
-
-    problems = []
-    for figure in sorted(workdir.glob("*.svg")):
-        committed = FIGURES / figure.name
-        if _update_outputs:
-            shutil.copy(figure, committed)
-        elif not committed.exists():
-            problems.append(f"{figure.name} is not in docs/assets/figures (make outputs)")
-        elif not same_drawing(committed.read_text(), figure.read_text()):
-            problems.append(f"docs/assets/figures/{figure.name} no longer matches what {file.name} draws (make outputs)")
-    return "\n".join(problems) or None
-
-
-_update_outputs = False
 
 
 def run_chain(chain: list) -> str:
@@ -337,7 +347,7 @@ class Step:
         self.where = f"{page.relative_to(ROOT)}:{block.lineno}"
         self.raw = block.code
         self.code = expand(block.code)
-        self.source = source_of(block.code, self.code, page, block.lineno)
+        self.source = source_of(block.code, page, block.lineno)
         self.cont = "pytest.mark.codeblocks_cont" in block.marks
         self.marks = [m for m in block.marks if m != "pytest.mark.codeblocks_cont"]
         self.importorskip = block.importorskip
@@ -415,16 +425,15 @@ class CodeBlockItem(pytest.Item):
         self.step = step
 
     def runtest(self):
-        global _update_outputs
-        _update_outputs = self.config.getoption("update_outputs")
+        update = self.config.getoption("update_outputs")
         step = self.step
         if step.importorskip:
             pytest.importorskip(step.importorskip)
-        stdout = run_script(step) if step.script else run_chain(step.chain)
+        stdout = run_script(step, update) if step.script else run_chain(step.chain)
         if step.expected is None or outputs_match(step.expected, stdout):
             return
         target = INCLUDE.match(step.expected_raw.strip())
-        if self.config.getoption("update_outputs") and target:
+        if update and target:
             (ROOT / target.group(1)).write_text(stdout, encoding="utf-8")
             step.expected = stdout
             return

@@ -12,8 +12,7 @@ import os
 import subprocess
 import sys
 
-from tests.docblocks import ROOT
-from tests.test_snippets import FIGURES, same_drawing
+from tests.docblocks import FIGURES, ROOT, same_drawing
 
 SCRIPT = ROOT / "experiments" / "batch_size_sweep.py"
 RESULTS = ROOT / "experiments" / "results" / "batch_size_sweep.json"

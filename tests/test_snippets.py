@@ -7,6 +7,7 @@ within a pixel or two), so a figure cannot silently drift from its code.
 `make figures` regenerates them.
 """
 
+import functools
 import os
 import re
 import subprocess
@@ -15,15 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.docblocks import DOCS, OUTPUTS, ROOT, page_scripts
+from tests.docblocks import DOCS, FIGURES, OUTPUTS, ROOT, check_figures, page_scripts, same_drawing
 
 SNIPPETS = sorted((ROOT / "snippets").glob("*.py"))
 OUTPUT_FILES = sorted(OUTPUTS.glob("*.txt"))
-FIGURES = DOCS / "assets" / "figures"
-SVG_NUMBER = re.compile(r"(?<![\w#.-])-?\d+(?:\.\d+)?(?:e[-+]?\d+)?")  # not inside ids
-PIXEL_TOLERANCE = 2.0
-
-
 def used_files() -> set[str]:
     """Paths named by the pages: snippet includes and figure images."""
     found = set()
@@ -40,14 +36,7 @@ def test_no_orphans():
     assert [p for p in unused if p not in used_files()] == []
 
 
-def same_drawing(a: str, b: str) -> bool:
-    """Equal SVG text apart from coordinates that moved by at most PIXEL_TOLERANCE."""
-    if SVG_NUMBER.split(a) != SVG_NUMBER.split(b):
-        return False
-    pairs = zip(SVG_NUMBER.findall(a), SVG_NUMBER.findall(b))
-    return all(x == y or abs(float(x) - float(y)) <= PIXEL_TOLERANCE for x, y in pairs)
-
-
+@functools.cache
 def run_by_pages() -> dict[Path, str]:
     """Snippet files that a page already runs whole, as a script (tests/run_script.py)."""
     found = {}
@@ -67,13 +56,8 @@ def test_runs_standalone(script: Path, tmp_path: Path):
         [sys.executable, str(script)], cwd=tmp_path, env=env, capture_output=True, text=True
     )
     assert result.returncode == 0, f"python {script.name} failed:\n{result.stderr[-4000:]}"
-    for figure in sorted(tmp_path.glob("*.svg")):
-        committed = FIGURES / figure.name
-        assert committed.exists(), f"{figure.name} is not in docs/assets/figures: run make figures"
-        assert same_drawing(committed.read_text(), figure.read_text()), (
-            f"docs/assets/figures/{figure.name} no longer matches what {script.name} draws: "
-            "run make figures"
-        )
+    problems = check_figures(tmp_path, script, update=False)
+    assert problems is None, f"{problems}: run make figures"
 
 
 def test_figure_check_bites():
