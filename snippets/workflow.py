@@ -38,15 +38,21 @@ print(type(model.optimizer).__name__, f"{float(model.optimizer.learning_rate):g}
 # --8<-- [end:compile]
 
 # --8<-- [start:fit]
+# Stop if val_loss has not improved for 3 epochs, and keep the best epoch's weights.
+early_stop = keras.callbacks.EarlyStopping(
+    monitor="val_loss", patience=3, restore_best_weights=True
+)
 history = model.fit(
     x_train,
     y_train,
     epochs=10,
     batch_size=32,
     validation_split=0.2,
+    callbacks=[early_stop],
     verbose=2,  # one line per epoch
 )
 print(sorted(history.history))
+print("stopped early:", early_stop.stopped_epoch > 0)
 # --8<-- [end:fit]
 
 # --8<-- [start:steps]
@@ -57,6 +63,20 @@ steps = math.ceil(n_fit / 32)  # batches per epoch; the last one may be smaller
 print("training rows:", n_fit, "| validation rows:", len(x_train) - n_fit)
 print("steps per epoch:", steps, "| rows in the last batch:", n_fit - (steps - 1) * 32)
 # --8<-- [end:steps]
+
+# --8<-- [start:curves]
+import matplotlib.pyplot as plt
+
+fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.2))
+for key in ["loss", "val_loss"]:
+    left.plot(range(1, len(history.history[key]) + 1), history.history[key], label=key)
+for key in ["accuracy", "val_accuracy"]:
+    right.plot(range(1, len(history.history[key]) + 1), history.history[key], label=key)
+for ax in (left, right):
+    ax.set_xlabel("epoch")
+    ax.legend()
+plt.show()
+# --8<-- [end:curves]
 
 # --8<-- [start:evaluate]
 test_loss, test_accuracy = model.evaluate(x_test, y_test, verbose=0)

@@ -250,7 +250,7 @@ def run_script(step, update: bool) -> str:
     if key not in _scripts:
         workdir = Path(tempfile.mkdtemp(prefix="docscript-"))
         report = workdir / "report.json"
-        env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2"}
+        env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2", "MPLBACKEND": "Agg"}
         done = subprocess.run(
             [sys.executable, str(ROOT / "tests" / "run_script.py"), str(file), str(report)],
             cwd=workdir, env=env, capture_output=True, text=True,

@@ -9,6 +9,12 @@ The file runs as `python file.py` would run it: in a fresh interpreter, in the
 current directory, with __name__ == "__main__", its code unchanged. The only
 difference is that stdout is collected per section, so each block on the page
 can be compared with its own output, and an error is reported with its section.
+
+A section that calls `plt.show()` draws nothing here (no display; the Agg
+backend). Like Jupyter's inline backend, this wrapper then saves the figures
+that section left open, as `<file>_<section>.svg` in the current directory, so
+the page can show exactly what the reader's `plt.show()` displays and
+tests/docblocks.py can compare it with the committed copy.
 """
 
 import contextlib
@@ -37,6 +43,18 @@ def sections(path: str) -> list[tuple[str, int, str]]:
     return found
 
 
+def save_open_figures(stem: str) -> None:
+    """Save what a section's plt.show() would have displayed (reproducibly), then close it."""
+    plt = sys.modules.get("matplotlib.pyplot")
+    if plt is None or not plt.get_fignums():
+        return
+    with plt.rc_context({"svg.hashsalt": stem}):  # stable ids, so the SVG can be compared
+        for n, number in enumerate(plt.get_fignums()):
+            name = stem if n == 0 else f"{stem}_{n + 1}"
+            plt.figure(number).savefig(f"{name}.svg", bbox_inches="tight", metadata={"Date": None})
+    plt.close("all")
+
+
 def main(path: str, report: str) -> None:
     namespace = {"__name__": "__main__", "__file__": path}
     results = []
@@ -51,6 +69,7 @@ def main(path: str, report: str) -> None:
             results.append({"section": name, "stdout": out.getvalue(), "error": error})
             break
         results.append({"section": name, "stdout": out.getvalue(), "error": None})
+        save_open_figures(Path(path).stem + "_" + name)
     Path(report).write_text(json.dumps(results), encoding="utf-8")
 
 

@@ -51,7 +51,7 @@ def test_runs_standalone(script: Path, tmp_path: Path):
     """As a reader who downloaded the file would run it: `python workflow.py`."""
     if page := run_by_pages().get(script):
         pytest.skip(f"already run as a script, in a fresh interpreter, by the tests of {page}")
-    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2"}
+    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2", "MPLBACKEND": "Agg"}
     result = subprocess.run(
         [sys.executable, str(script)], cwd=tmp_path, env=env, capture_output=True, text=True
     )
