@@ -5,7 +5,7 @@ DOCS_VENV := .venv-docs
 VENV := .venv
 PYTEST := $(VENV)/bin/pytest
 
-.PHONY: serve test page outputs figures experiments build chromium clean
+.PHONY: serve test page outputs notebooks figures experiments build chromium clean
 
 serve: $(DOCS_VENV)/.installed  ## build and serve the site on http://127.0.0.1:8000
 	NO_MKDOCS_2_WARNING=1 $(DOCS_VENV)/bin/mkdocs serve
@@ -16,8 +16,12 @@ test: $(VENV)/.installed chromium  ## run the whole suite: every page, snippet, 
 page: $(VENV)/.installed  ## run one page in both languages: make page PAGE=workflow
 	$(PYTEST) docs/ja/$(PAGE).md docs/en/$(PAGE).md
 
-outputs: $(VENV)/.installed  ## rewrite snippets/outputs/ from real runs of the pages' code
+outputs: $(VENV)/.installed  ## rewrite snippets/outputs/ (and the figures plt.show() draws) from real runs, then the notebooks
 	$(PYTEST) docs -n auto --update-outputs -q
+	$(MAKE) notebooks
+
+notebooks: $(VENV)/.installed  ## make docs/<lang>/notebook.ipynb from the workflow page and run them (about 15 s)
+	$(VENV)/bin/python -m tools.notebooks
 
 figures: $(VENV)/.installed  ## redraw every figure, both languages: the snippets/*figure*.py runs and the experiments' saved results
 	cd docs/assets/figures && for script in ../../../snippets/*figure*.py; do \

@@ -1,5 +1,7 @@
 """The built site, used the way a reader uses it: in headless Chromium."""
 
+from pathlib import Path
+
 import pytest
 
 from tests.docblocks import DOCS
@@ -45,7 +47,7 @@ def page_paths():
     """URL path of every page, in both languages, from the files in docs/."""
     paths = []
     for lang, prefix in [("ja", "/"), ("en", "/en/")]:
-        for md in sorted((DOCS / lang).rglob("*.md")):
+        for md in sorted(f for f in (DOCS / lang).rglob("*") if f.suffix in (".md", ".ipynb")):
             stem = md.relative_to(DOCS / lang).with_suffix("").as_posix()
             paths.append(prefix if stem == "index" else f"{prefix}{stem}/")
     return paths
@@ -87,7 +89,7 @@ def test_page_loads_cleanly_and_is_accessible(page, site_url, path):
     assert problems == [], f"{path}:\n" + "\n".join(problems)
 
 
-CONTRAST_SAMPLE = ["/", "/fit/", "/epochs-steps/", "/en/batch-size/"]  # text, code, calculator, tables
+CONTRAST_SAMPLE = ["/", "/fit/", "/epochs-steps/", "/en/batch-size/", "/notebook/"]  # text, code, calculator, tables, notebook
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -121,3 +123,15 @@ def test_copy_button_copies_runnable_code(browser, site_url):
     shown = expand('--8<-- "snippets/workflow.py:compile"')
     without_markers = [line.split("  # (")[0] for line in shown.strip().splitlines()]
     assert [line.rstrip() for line in copied.strip().splitlines()] == without_markers, copied
+
+
+@pytest.mark.parametrize("start", ["/notebook/", "/en/notebook/"])
+def test_notebook_download_button(page, site_url, start):
+    """The button downloads the notebook itself, a file Jupyter and Colab can open."""
+    import json
+
+    page.goto(site_url + start)
+    with page.expect_download() as download:
+        page.locator(".notebook-actions a[download]").click()
+    notebook = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    assert notebook["nbformat"] == 4 and len(notebook["cells"]) > 10
