@@ -5,16 +5,19 @@ DOCS_VENV := .venv-docs
 VENV := .venv
 PYTEST := $(VENV)/bin/pytest
 
-.PHONY: serve test page outputs notebooks figures experiments build chromium clean
+.PHONY: serve test page translated outputs notebooks figures experiments build chromium clean
 
 serve: $(DOCS_VENV)/.installed  ## build and serve the site on http://127.0.0.1:8000
 	NO_MKDOCS_2_WARNING=1 $(DOCS_VENV)/bin/mkdocs serve
 
-test: $(VENV)/.installed chromium  ## run the whole suite: every page, snippet, build and browser check
+test: $(VENV)/.installed node_modules/.installed chromium  ## run the whole suite: every page, snippet, notebook, build, lint and browser check
 	$(PYTEST) -n auto
 
 page: $(VENV)/.installed  ## run one page in both languages: make page PAGE=workflow
 	$(PYTEST) docs/ja/$(PAGE).md docs/en/$(PAGE).md
+
+translated: $(DOCS_VENV)/.installed  ## record that both languages of a page say the same: make translated PAGE=fit
+	$(DOCS_VENV)/bin/python -m tools.translations record $(PAGE)
 
 outputs: $(VENV)/.installed  ## rewrite snippets/outputs/ (and the figures plt.show() draws) from real runs, then the notebooks
 	$(PYTEST) docs -n auto --update-outputs -q
@@ -44,6 +47,12 @@ $(VENV)/.installed: requirements.txt requirements-docs.txt
 	$(VENV)/bin/pip install -q --disable-pip-version-check -r requirements.txt
 	touch $@
 
+# The prose linters (textlint, markdownlint) are Node tools pinned in package-lock.json.
+# Without npm the prose tests are skipped with a reason, except under CI, where they fail.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "note: npm not found; the prose lint tests will be skipped"; fi
+
 # The browser tests drive Debian's Chromium (never a downloaded browser build).
 # Installed here when missing and we can (root with apt-get); otherwise the
 # browser tests are skipped with a reason, except under CI, where they fail.
@@ -54,4 +63,4 @@ chromium:
 	  else echo "note: chromium not found and cannot be installed here; browser tests will be skipped"; fi; }
 
 clean:
-	rm -rf site $(VENV) $(DOCS_VENV) .pytest_cache
+	rm -rf site $(VENV) $(DOCS_VENV) .pytest_cache node_modules reports

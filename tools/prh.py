@@ -1,0 +1,47 @@
+"""Write prh.yml, textlint's rule for the glossary's terms, from docs/ja/glossary.md.
+
+    python -m tools.prh
+
+The glossary page is the one list of terms: its last column holds the
+spellings to avoid. textlint-rule-prh reads this generated file (see
+.textlintrc.json), so `npx textlint` alone enforces the glossary, and
+tests/test_prose.py fails when prh.yml no longer matches the page.
+"""
+
+import re
+
+from tests.test_terms import GLOSSARY, ROOT
+
+KATAKANA = re.compile(r"[ァ-ヴー]+")
+
+PRH = ROOT / "prh.yml"
+
+
+def rules() -> list[tuple[str, str]]:
+    """(preferred term, avoided spelling) for each avoided spelling in the glossary."""
+    found = []
+    for line in GLOSSARY.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 4 and cells[0] not in ("用語", "---") and cells[3]:
+            term = cells[0].split("](")[0].lstrip("[")
+            found += [(term, avoided.strip()) for avoided in cells[3].split("、") if avoided.strip()]
+    return found
+
+
+def render() -> str:
+    lines = ["# Generated from docs/ja/glossary.md by `python -m tools.prh`; do not edit.", "version: 1", "rules:"]
+    for term, avoided in rules():
+        # 学習する -> 訓練する, 学習データ -> 訓練データ: the glossary avoids 学習 for 訓練.
+        expected = avoided.replace("学習", "訓練") if "学習" in avoided else term
+        pattern = avoided
+        if avoided.startswith("学習"):  # but not inside 過学習する, 機械学習, 深層学習
+            pattern = f"/(?<![過械層]){avoided}/"
+        if KATAKANA.fullmatch(avoided):  # ロス, but not the ロス inside クロスエントロピー
+            pattern = f"/(?<![ァ-ヴー]){avoided}(?![ァ-ヴー])/"
+        lines += [f"  - expected: {expected}", f"    pattern: {pattern!r}" if pattern != avoided else f"    pattern: {pattern}"]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    PRH.write_text(render(), encoding="utf-8")
+    print(f"{PRH.name}: {len(rules())} rules")
