@@ -18,8 +18,15 @@ NAMES = sorted({p.relative_to(JA).as_posix() for p in JA.rglob("*.md")} | {p.rel
 
 def skeleton(text: str) -> list[str]:
     """The language-independent outline of a page, one entry per element."""
-    items, fence = [], None
-    for line in text.splitlines():
+    return [item for item, _ in outline(text)]
+
+
+def outline(text: str) -> list[tuple[str, int]]:
+    """(element, line number) for each element of the page's skeleton."""
+    items, lines, fence = [], [], None
+    for number, line in enumerate(text.splitlines(), 1):
+        if len(lines) < len(items):
+            lines.append(number - 1)
         stripped = line.strip()
         if fence:
             if stripped.startswith(fence):
@@ -40,7 +47,10 @@ def skeleton(text: str) -> list[str]:
             items.append("figure " + re.sub(r"_(ja|en)\.", "_<lang>.", m.group(1)))
         elif stripped.startswith("<!--pytest"):
             items.append("marker " + stripped)
-    return items
+        elif m := re.match(r"\*\*(?:問|Question) (\d+)\.\*\*", stripped):
+            items.append(f"quiz question {m.group(1)}")
+    lines += [len(text.splitlines())] * (len(items) - len(lines))
+    return list(zip(items, lines))
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -48,9 +58,9 @@ def test_same_structure(name):
     ja, en = JA / name, EN / name
     assert ja.exists(), f"docs/ja/{name} is missing (docs/en/{name} exists)"
     assert en.exists(), f"docs/en/{name} is missing (docs/ja/{name} exists)"
-    a, b = skeleton(ja.read_text(encoding="utf-8")), skeleton(en.read_text(encoding="utf-8"))
-    for i, (x, y) in enumerate(zip(a, b)):
-        assert x == y, f"{name}: element {i + 1} differs\n  ja: {x}\n  en: {y}"
+    a, b = outline(ja.read_text(encoding="utf-8")), outline(en.read_text(encoding="utf-8"))
+    for (x, line_x), (y, line_y) in zip(a, b):
+        assert x == y, f"{name}: first difference\n  docs/ja/{name}:{line_x}: {x}\n  docs/en/{name}:{line_y}: {y}"
     assert len(a) == len(b), (
         f"{name}: ja has {len(a)} elements, en has {len(b)}; first extra: {(a[len(b):] or b[len(a):])[0]}"
     )
@@ -62,3 +72,5 @@ def test_the_check_bites():
     assert skeleton(page) != skeleton(page.replace("{ #a }", "{ #b }"))
     assert skeleton(page) != skeleton(page.replace("x = 1", "x = 2"))
     assert skeleton(page) != skeleton(page.replace("??? success", ""))
+    assert skeleton(page + "**問 1.** a\n") == skeleton(page + "**Question 1.** b\n")
+    assert skeleton(page + "**問 1.** a\n") != skeleton(page)
