@@ -32,6 +32,26 @@ def make_model(compiled=True):
     return model
 
 
+def train(model, callbacks, epochs=100):
+    """The same fit for every example on this page: only the callbacks and epochs change."""
+    return model.fit(
+        x_train,
+        y_train,
+        epochs=epochs,
+        batch_size=16,
+        validation_data=(x_val, y_val),
+        callbacks=callbacks,
+        verbose=0,
+    )
+
+
+def compare(model, val_losses):
+    """The model's val_loss as it is now, next to the last and the lowest in the history."""
+    print(f"val_loss of the model now: {model.evaluate(x_val, y_val, verbose=0)[0]:.4f}")
+    print(f"last epoch in history:     {val_losses[-1]:.4f}")
+    print(f"lowest in history:         {min(val_losses):.4f}")
+
+
 print("train:", x_train.shape, "| validation:", x_val.shape)
 # --8<-- [end:data]
 
@@ -103,15 +123,7 @@ trace(keras.callbacks.EarlyStopping(patience=2, start_from_epoch=2), [0.9, 0.95,
 # --8<-- [start:early_stop]
 model = make_model()
 early_stop = keras.callbacks.EarlyStopping(monitor="val_loss", patience=3, verbose=1)
-history = model.fit(
-    x_train,
-    y_train,
-    epochs=100,
-    batch_size=16,
-    validation_data=(x_val, y_val),
-    callbacks=[early_stop],
-    verbose=0,
-)
+history = train(model, [early_stop])
 val_losses = history.history["val_loss"]
 print("val_loss:", np.round(val_losses, 3))
 print("epochs run:", len(val_losses))
@@ -120,10 +132,7 @@ print("best_epoch:", early_stop.best_epoch, "| stopped_epoch:", early_stop.stopp
 
 
 # --8<-- [start:last_weights]
-loss_now = model.evaluate(x_val, y_val, verbose=0)[0]
-print(f"val_loss of the model now: {loss_now:.4f}")
-print(f"last epoch in history:     {val_losses[-1]:.4f}")
-print(f"lowest in history:         {min(val_losses):.4f}")
+compare(model, val_losses)
 # --8<-- [end:last_weights]
 
 
@@ -132,19 +141,9 @@ model = make_model()
 early_stop = keras.callbacks.EarlyStopping(
     monitor="val_loss", patience=3, restore_best_weights=True, verbose=1
 )
-history = model.fit(
-    x_train,
-    y_train,
-    epochs=100,
-    batch_size=16,
-    validation_data=(x_val, y_val),
-    callbacks=[early_stop],
-    verbose=0,
-)
+history = train(model, [early_stop])
 val_losses = history.history["val_loss"]
-print(f"val_loss of the model now: {model.evaluate(x_val, y_val, verbose=0)[0]:.4f}")
-print(f"last epoch in history:     {val_losses[-1]:.4f}")
-print(f"lowest in history:         {min(val_losses):.4f}")
+compare(model, val_losses)
 # --8<-- [end:restore]
 
 
@@ -153,20 +152,10 @@ model = make_model()
 early_stop = keras.callbacks.EarlyStopping(
     monitor="val_loss", patience=3, restore_best_weights=True, verbose=1
 )
-history = model.fit(
-    x_train,
-    y_train,
-    epochs=7,  # ends before patience runs out
-    batch_size=16,
-    validation_data=(x_val, y_val),
-    callbacks=[early_stop],
-    verbose=0,
-)
+history = train(model, [early_stop], epochs=7)  # ends before patience runs out
 val_losses = history.history["val_loss"]
 print("epochs run:", len(val_losses), "| stopped_epoch:", early_stop.stopped_epoch)
-print(f"val_loss of the model now: {model.evaluate(x_val, y_val, verbose=0)[0]:.4f}")
-print(f"last epoch in history:     {val_losses[-1]:.4f}")
-print(f"lowest in history:         {min(val_losses):.4f}")
+compare(model, val_losses)
 # --8<-- [end:restore_no_stop]
 
 
@@ -196,15 +185,7 @@ checkpoints = [
     keras.callbacks.ModelCheckpoint("ckpt-{epoch:02d}-{val_loss:.2f}.keras", save_best_only=True),
     keras.callbacks.ModelCheckpoint("best.keras", monitor="val_loss", save_best_only=True),
 ]
-history = model.fit(
-    x_train,
-    y_train,
-    epochs=9,
-    batch_size=16,
-    validation_data=(x_val, y_val),
-    callbacks=checkpoints,
-    verbose=0,
-)
+history = train(model, checkpoints, epochs=9)
 print("val_loss:", np.round(history.history["val_loss"], 3))
 print(sorted(name for name in os.listdir() if name.startswith("ckpt-")))
 
@@ -219,15 +200,7 @@ model = make_model()
 checkpoint = keras.callbacks.ModelCheckpoint(
     "best.weights.h5", save_weights_only=True, save_best_only=True
 )
-history = model.fit(
-    x_train,
-    y_train,
-    epochs=9,
-    batch_size=16,
-    validation_data=(x_val, y_val),
-    callbacks=[checkpoint],
-    verbose=0,
-)
+history = train(model, [checkpoint], epochs=9)
 fresh = make_model(compiled=False)  # same layers, untrained weights
 fresh.load_weights("best.weights.h5")
 fresh.compile(loss="sparse_categorical_crossentropy")
@@ -242,15 +215,7 @@ callbacks = [
     keras.callbacks.EarlyStopping(monitor="val_loss", patience=3, restore_best_weights=True),
     keras.callbacks.ModelCheckpoint("best.keras", monitor="val_loss", save_best_only=True),
 ]
-history = model.fit(
-    x_train,
-    y_train,
-    epochs=100,
-    batch_size=16,
-    validation_data=(x_val, y_val),
-    callbacks=callbacks,
-    verbose=0,
-)
+history = train(model, callbacks)
 best = keras.models.load_model("best.keras")
 print("epochs run:", len(history.history["val_loss"]), "of 100")
 print(f"lowest val_loss in history: {min(history.history['val_loss']):.4f}")
