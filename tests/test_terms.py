@@ -10,19 +10,15 @@ import re
 import pytest
 
 from tests.docblocks import DOCS, ROOT
+from tools import prh
 
-GLOSSARY = DOCS / "ja" / "glossary.md"
+GLOSSARY = prh.GLOSSARY
 # 学習 alone means "training" and is avoided; inside these set phrases it is fine.
 SET_PHRASES = ["学習率", "過学習", "学習曲線", "機械学習", "深層学習"]
 
 
 def avoided_terms() -> list[str]:
-    terms = []
-    for line in GLOSSARY.read_text(encoding="utf-8").splitlines():
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if len(cells) == 4 and cells[0] not in ("用語", "---"):
-            terms += [t.split("（")[0].strip() for t in cells[3].split("、") if t.strip()]
-    return terms
+    return [avoided for _, avoided in prh.rules()]
 
 
 def prose(text: str) -> str:

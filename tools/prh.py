@@ -9,22 +9,27 @@ tests/test_prose.py fails when prh.yml no longer matches the page.
 """
 
 import re
+from pathlib import Path
 
-from tests.test_terms import GLOSSARY, ROOT
-
+ROOT = Path(__file__).resolve().parents[1]
+GLOSSARY = ROOT / "docs" / "ja" / "glossary.md"
 KATAKANA = re.compile(r"[ァ-ヴー]+")
 
 PRH = ROOT / "prh.yml"
 
 
 def rules() -> list[tuple[str, str]]:
-    """(preferred term, avoided spelling) for each avoided spelling in the glossary."""
+    """(preferred term, avoided spelling) for each avoided spelling in the glossary.
+
+    The one reader of the glossary's table: tests/test_terms.py uses it too.
+    """
     found = []
     for line in GLOSSARY.read_text(encoding="utf-8").splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         if len(cells) == 4 and cells[0] not in ("用語", "---") and cells[3]:
             term = cells[0].split("](")[0].lstrip("[")
-            found += [(term, avoided.strip()) for avoided in cells[3].split("、") if avoided.strip()]
+            # A note after an avoided spelling, in full-width parentheses, is not part of it.
+            found += [(term, a.split("（")[0].strip()) for a in cells[3].split("、") if a.strip()]
     return found
 
 
