@@ -171,16 +171,40 @@ def path(lang: str) -> Path:
     return DOCS / lang / NOTEBOOK
 
 
+def code_of(nb: nbformat.NotebookNode) -> tuple[str, ...]:
+    return tuple(cell.source for cell in nb.cells if cell.cell_type == "code")
+
+
+def run_once(notebooks: dict[str, nbformat.NotebookNode], workdir: Path) -> dict[str, nbformat.NotebookNode]:
+    """Run each distinct code once: the languages share their code cells, so one
+    run gives the outputs of both (the text cells are not run)."""
+    runs: dict[tuple[str, ...], list] = {}
+    done = {}
+    for lang, nb in notebooks.items():
+        code = code_of(nb)
+        if code not in runs:
+            ran = execute(nbformat.from_dict(nb), workdir / lang)
+            runs[code] = [cell for cell in ran.cells if cell.cell_type == "code"]
+        result = nbformat.from_dict(nb)
+        for cell, ran in zip((c for c in result.cells if c.cell_type == "code"), runs[code]):
+            cell.outputs, cell.execution_count = ran.outputs, ran.execution_count
+        done[lang] = result
+    return done
+
+
 def main() -> None:
     import tempfile
     import time
 
-    for lang in LANGS:
-        start = time.perf_counter()
-        with tempfile.TemporaryDirectory() as workdir:
-            nb = execute(make(lang), Path(workdir))
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory() as workdir:
+        for lang in LANGS:
+            (Path(workdir) / lang).mkdir()
+        done = run_once({lang: make(lang) for lang in LANGS}, Path(workdir))
+    for lang, nb in done.items():
         nbformat.write(nb, path(lang))
-        print(f"{path(lang).relative_to(ROOT)}: {len(nb.cells)} cells, ran in {time.perf_counter() - start:.1f} s")
+        print(f"{path(lang).relative_to(ROOT)}: {len(nb.cells)} cells")
+    print(f"ran in {time.perf_counter() - start:.1f} s")
 
 
 if __name__ == "__main__":
