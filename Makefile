@@ -19,12 +19,12 @@ page: $(VENV)/.installed  ## run one page in both languages: make page PAGE=work
 translated: $(DOCS_VENV)/.installed  ## record that both languages of a page say the same: make translated PAGE=fit
 	$(DOCS_VENV)/bin/python -m tools.translations record $(PAGE)
 
-outputs: $(VENV)/.installed  ## rewrite snippets/outputs/ (and the figures plt.show() draws) from real runs, then the notebooks
+outputs: $(VENV)/.installed  ## rewrite snippets/outputs/ and the figures from real runs of the pages, then the notebooks
 	$(PYTEST) docs -n auto --update-outputs -q
 	$(MAKE) notebooks
 
-notebooks: $(VENV)/.installed  ## make docs/<lang>/notebook.ipynb from the workflow page and run them (about 15 s)
-	$(VENV)/bin/python -m tools.notebooks
+notebooks: $(VENV)/.installed  ## make docs/<lang>/notebooks/<page>.ipynb from every page (no run: the page tests run them)
+	$(VENV)/bin/python -m docrun notebooks
 
 figures: $(VENV)/.installed  ## redraw every figure, both languages: the snippets/*figure*.py runs and the experiments' saved results
 	cd docs/assets/figures && for script in ../../../snippets/*figure*.py; do \

@@ -1,17 +1,17 @@
-"""Make pytest run the code blocks of the pages in docs/ (see tests/docblocks.py)."""
+"""Make pytest run the code blocks of the pages in docs/ (docrun/pytest_plugin.py)."""
 
 import os
 import re
 
 # Keep TensorFlow's C++ log lines out of the test output. Must be set before
-# TensorFlow is imported; a few lines printed before logging starts remain.
+# TensorFlow is imported (the page kernels inherit it).
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
-pytest_plugins = ["tests.docblocks"]
+pytest_plugins = ["docrun.pytest_plugin"]
 
 
 def pytest_xdist_make_scheduler(config, log):
-    """Send both languages of a page to the same worker, so code they share runs once.
+    """Send both languages of a page to the same worker, so the code they share runs once.
 
     xdist's own `--dist loadgroup` cannot do it with pytest 9 (it renames node
     ids, which pytest 9 no longer allows), so we group by page ourselves:

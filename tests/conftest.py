@@ -11,7 +11,7 @@ import threading
 
 import pytest
 
-from tests.docblocks import ROOT
+from docrun import ROOT
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.docblocks import DOCS
+from docrun import DOCS
 
 pytestmark = pytest.mark.browser
 
@@ -108,7 +108,7 @@ def test_colour_contrast(browser, site_url, path, scheme):
 def test_copy_button_copies_runnable_code(browser, site_url):
     """The copy button on a block with code annotations copies plain Python:
     the `# (1)!` markers are stripped and what is left compiles."""
-    from tests.docblocks import expand
+    from docrun.expand import expand
 
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()

@@ -12,7 +12,8 @@ import os
 import subprocess
 import sys
 
-from tests.docblocks import FIGURES, ROOT, same_drawing
+from docrun import FIGURES, ROOT
+from docrun.compare import same_drawing
 
 SCRIPT = ROOT / "experiments" / "batch_size_sweep.py"
 RESULTS = ROOT / "experiments" / "results" / "batch_size_sweep.json"

@@ -13,7 +13,8 @@ import re
 
 import pytest
 
-from tests.docblocks import DOCS, ROOT, expand
+from docrun import DOCS, ROOT
+from docrun.expand import expand
 
 PAGES = sorted(DOCS.rglob("*.md"))
 NUM = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w])|(?<![\w.])\d+(?:\.\d+)?%?")

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from tests.docblocks import DOCS
+from docrun import DOCS
 
 JA, EN = DOCS / "ja", DOCS / "en"
 NAMES = sorted({p.relative_to(JA).as_posix() for p in JA.rglob("*.md")} | {p.relative_to(EN).as_posix() for p in EN.rglob("*.md")})

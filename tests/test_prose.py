@@ -22,7 +22,7 @@ import subprocess
 
 import pytest
 
-from tests.docblocks import DOCS, ROOT
+from docrun import DOCS, ROOT
 from tools import prh
 
 NODE_BIN = ROOT / "node_modules" / ".bin"

@@ -7,7 +7,7 @@ Add a project word that codespell wrongly flags to .codespell-ignore, one per li
 import subprocess
 import sys
 
-from tests.docblocks import ROOT
+from docrun import ROOT
 
 CHECKED = ["docs/en", "README.md", "snippets", "tests", "tools", "hooks", "experiments", "docs/assets/steps-calculator.js"]
 # The notebooks are made from the pages (checked above); their base64 figures are not words.

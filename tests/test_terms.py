@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from tests.docblocks import DOCS, ROOT
+from docrun import DOCS, ROOT
 from tools import prh
 
 GLOSSARY = prh.GLOSSARY

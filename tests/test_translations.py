@@ -15,7 +15,7 @@ import sys
 
 import pytest
 
-from tests.docblocks import DOCS, ROOT
+from docrun import DOCS, ROOT
 from tools import translations
 
 PAGES = translations.pages(DOCS)
