@@ -2,7 +2,7 @@
 
 from docrun.compare import normalize, outputs_match
 
-POSIX = "Epoch 1/2\n 1/36 ━━━━━━━━━━━━━━━━━━━━ 3s 90ms/step - loss: 2.31\r36/36 ━━━━━━━━━━━━━━━━━━━━ 1s 4ms/step - loss: 1.52\n"
+POSIX = "Epoch 1/2\n 1/36 ━━━━━━━━━━━━━━━━━━━━ 3s 90ms/step - loss: 2.31\r36/36 ━━━━━━━━━━━━━━━━━━━━ 1s 40ms/step - loss: 1.52\n"
 REDIRECTED = ("Epoch 1/2\n 1/36 ━━━━━━━━━━━━━━━━━━━━ 3s 90ms/step - loss: 2.31\n"
               "18/36 ━━━━━━━━━━━━━━━━━━━━ 0s 3ms/step - loss: 1.90\n36/36 ━━━━━━━━━━━━━━━━━━━━ 1s 5ms/step - loss: 1.52\n")
 NOTEBOOK = "Epoch 1/2\n\x1b[1m 1/36\x1b[0m ━━━━ 3s 90ms/step - loss: 2.31\b\b\b\b\r\x1b[1m36/36\x1b[0m ━━━━━━━━━━━━━━━━━━━━ 1s 4ms/step - loss: 1.52\n"
