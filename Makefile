@@ -5,7 +5,7 @@ DOCS_VENV := .venv-docs
 VENV := .venv
 PYTEST := $(VENV)/bin/pytest
 
-.PHONY: serve test page translated outputs notebooks figures experiments build chromium clean
+.PHONY: serve test page translated outputs notebooks figures experiments build chromium clean portable
 
 serve: $(DOCS_VENV)/.installed  ## build and serve the site on http://127.0.0.1:8000
 	NO_MKDOCS_2_WARNING=1 $(DOCS_VENV)/bin/mkdocs serve
@@ -15,6 +15,13 @@ test: $(VENV)/.installed node_modules/.installed chromium  ## run the whole suit
 
 page: $(VENV)/.installed  ## run one page in both languages: make page PAGE=workflow
 	$(PYTEST) docs/ja/$(PAGE).md docs/en/$(PAGE).md
+
+# Two cheap stand-ins for another contributor's machine (../shared/FIELD-NOTES.md):
+# oneDNN off changes TensorFlow's CPU kernels, one thread changes the summation
+# order. The page kernels inherit these variables.
+portable: $(VENV)/.installed  ## the page tests as on two other machines: oneDNN off, then one thread
+	TF_ENABLE_ONEDNN_OPTS=0 $(PYTEST) docs -n auto -q -p no:cacheprovider
+	OMP_NUM_THREADS=1 TF_NUM_INTRAOP_THREADS=1 TF_NUM_INTEROP_THREADS=1 $(PYTEST) docs -n auto -q -p no:cacheprovider
 
 translated: $(DOCS_VENV)/.installed  ## record that both languages of a page say the same: make translated PAGE=fit
 	$(DOCS_VENV)/bin/python -m tools.translations record $(PAGE)

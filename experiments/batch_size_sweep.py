@@ -77,14 +77,24 @@ def digits_split():
     return train_test_split(x, digits.target, test_size=0.25, random_state=0)
 
 
-def measure_memory(batch_sizes: list[int]) -> list[dict]:
+def measure_memory(batch_sizes: list[int]) -> list[dict] | dict:
     """Peak bytes that TensorFlow's CPU allocator counter reports for one epoch of one batch.
 
     The counter (tf.config.experimental.get_memory_info) does not see every
     allocation: for small batches it reports 0, so this is no full footprint.
+    Some machines keep no CPU allocator statistics at all (reset_memory_stats
+    and get_memory_info raise ValueError there): the measurement is then
+    skipped, and the results say so and why, instead of the run crashing.
     """
     import numpy as np
     import tensorflow as tf
+
+    try:
+        tf.config.experimental.reset_memory_stats("CPU:0")
+        tf.config.experimental.get_memory_info("CPU:0")
+    except ValueError as exc:
+        print(f"memory: skipped, TensorFlow keeps no CPU allocator statistics here ({exc})")
+        return {"skipped": f"TensorFlow keeps no CPU allocator statistics on this machine: {exc}"}
 
     x = np.zeros((max(batch_sizes), 64), "float32")
     y = np.zeros(max(batch_sizes), "int64")

@@ -32,7 +32,9 @@ def test_fast_mode_runs(tmp_path):
         assert 0 < t["min"] <= t["median"] <= t["max"]
     assert [row["batch_size"] for row in data["quality"]] == [8, 64]
     assert {"fixed_epochs", "fixed_epochs_scaled_lr", "fixed_updates", "fixed_updates_scaled_lr"} <= set(data["quality"][0])
-    assert [row["batch_size"] for row in data["memory"]] == [32, 2048]
+    # Where TensorFlow keeps no CPU allocator statistics, the memory part is skipped with its reason.
+    memory = data["memory"]
+    assert "skipped" in memory if isinstance(memory, dict) else [row["batch_size"] for row in memory] == [32, 2048]
     assert {p.name for p in tmp_path.glob("*.svg")} == {
         f"batch_size_{kind}_{lang}.svg" for kind in ("sweep", "quality") for lang in ("ja", "en")
     }
