@@ -28,17 +28,27 @@ def test_japanese_anchors_are_readable(site_build):
     assert 'id="steps"' in html  # explicit ids match across languages
 
 
-def test_notebook_pages_render_as_notebooks(site_build):
-    """mkdocs-jupyter under i18n can silently publish the .ipynb as JSON text (hooks/notebooks.py)."""
+def test_every_page_with_code_has_its_notebook_buttons_and_provenance(site_build):
+    """Download (the file is published beside the page) and Open in Colab, above the content;
+    under it, which TensorFlow and Keras produced the outputs (hooks/pages.py)."""
+    import json
+
+    from docrun import LANGS, OUTPUTS, pages
+    from docrun.notebook import colab_url, has_code
+
     site, _ = site_build
-    for lang, prefix in [("ja", ""), ("en", "en/")]:
-        html = (site / prefix / "notebook" / "index.html").read_text(encoding="utf-8")
-        assert '"cell_type":' not in html, f"{prefix}notebook/ shows the notebook as JSON"
-        assert html.count('class="jp-Cell ') >= 10, f"{prefix}notebook/ has no rendered cells"
-        assert "<img" in html and "image/png" in html, f"{prefix}notebook/ lost the learning-curve figure"
-        assert "No description has been provided" not in html, "the figure lost its alt text"
-        for anchor in ["data", "fit", "steps", "curves", "quiz"]:  # the page's ids, usable in the TOC
-            assert f'id="{anchor}"' in html and f'href="#{anchor}"' in html, f"{prefix}notebook/#{anchor}"
-        assert (site / prefix / "notebook" / "notebook.ipynb").exists(), "the download button's file"
-        assert 'href="notebook.ipynb" download' in html
-        assert "colab.research.google.com/github/" in html and f"/blob/main/docs/{lang}/notebook.ipynb" in html
+    provenance = json.loads((OUTPUTS / "provenance.json").read_text())
+    for page in pages():
+        lang, stem = page.parent.name, page.stem
+        prefix = "" if lang == LANGS[0] else f"{lang}/"
+        html = (site / prefix / ("" if stem == "index" else stem) / "index.html").read_text(encoding="utf-8")
+        if not has_code(page):
+            assert "notebook-actions" not in html, f"{page}: buttons but no code"
+            continue
+        where = f"{prefix}{stem}/"
+        assert f'href="../notebooks/{stem}.ipynb" download' in html, f"{where}: no download button"
+        assert (site / prefix / "notebooks" / f"{stem}.ipynb").exists(), f"{where}: the download button's file"
+        assert f'href="{colab_url(lang, stem)}"' in html, f"{where}: no Colab button"
+        p = provenance[stem]
+        assert f"TensorFlow {p['tensorflow']}" in html and f"Keras {p['keras']}" in html and p["date"] in html, (
+            f"{where}: no provenance line")
