@@ -39,15 +39,19 @@ class BlockError(Exception):
 
 
 _runs: dict[str, list[CellResult]] = {}  # code hash -> results, one per cell
+_pages: dict[Path, tuple[list[Block], str]] = {}  # page -> (its cells' blocks, code hash)
 
 
 def run_page(path: Path) -> tuple[list[Block], list[CellResult]]:
-    blocks = run_blocks(read(path))
-    nb = build(path)
-    code = [c.source for c in nb.cells if c.cell_type == "code"]
-    key = hashlib.sha256("\0".join(code).encode()).hexdigest()
-    if key not in _runs:
-        _runs[key] = execute(nb)
+    """The page's notebook run (once per distinct code in this worker)."""
+    if path not in _pages:
+        nb = build(path)
+        code = [c.source for c in nb.cells if c.cell_type == "code"]
+        key = hashlib.sha256("\0".join(code).encode()).hexdigest()
+        if key not in _runs:
+            _runs[key] = execute(nb)
+        _pages[path] = run_blocks(read(path)), key
+    blocks, key = _pages[path]
     return blocks, _runs[key]
 
 
