@@ -6,16 +6,15 @@ import numpy as np
 from sklearn.datasets import load_digits
 
 digits = load_digits()
-x = digits.data.astype("float32") / 16.0  # 64 pixel values per image, scaled to 0..1
+x = digits.data.astype("float32") / 16.0  # (1)!
 y = digits.target  # integer labels 0..9
 
-# Few training rows and a large layer: the model overfits within a few epochs.
-x_train, y_train = x[:100], y[:100]
+x_train, y_train = x[:100], y[:100]  # (2)!
 x_val, y_val = x[1000:1300], y[1000:1300]
 
 
 def make_model(compiled=True):
-    keras.utils.set_random_seed(0)  # every run starts from the same weights and shuffling
+    keras.utils.set_random_seed(0)  # (3)!
     model = keras.Sequential(
         [
             keras.Input(shape=(64,)),
@@ -25,7 +24,7 @@ def make_model(compiled=True):
     )
     if compiled:
         model.compile(
-            optimizer=keras.optimizers.Adam(learning_rate=0.02),  # high on purpose
+            optimizer=keras.optimizers.Adam(learning_rate=0.02),  # (4)!
             loss="sparse_categorical_crossentropy",
             metrics=["accuracy"],
         )
@@ -76,6 +75,19 @@ trace(keras.callbacks.EarlyStopping(patience=2), [0.9, 0.7, 0.8, 0.75, 0.6])
 # --8<-- [end:rule]
 
 
+# --8<-- [start:patience_zero]
+stopped = {}
+for patience in [0, 1, 2]:
+    print(f"patience={patience}")
+    early_stop = keras.callbacks.EarlyStopping(patience=patience)
+    trace(early_stop, [0.9, 0.7, 0.8, 0.75, 0.6])
+    stopped[patience] = early_stop.stopped_epoch + 1  # counted from 1
+print("stops at the end of epoch:", stopped)
+assert stopped[0] == stopped[1] == 3  # patience=0 behaves exactly like patience=1
+assert stopped[2] == 4
+# --8<-- [end:patience_zero]
+
+
 # --8<-- [start:min_delta]
 trace(keras.callbacks.EarlyStopping(patience=5, min_delta=0.25), [1.0, 0.75, 0.6, 0.5])
 # --8<-- [end:min_delta]
@@ -112,6 +124,20 @@ except ValueError as e:
 # --8<-- [end:mode_error]
 
 
+# --8<-- [start:mode_warning]
+import warnings
+
+for action in ["always", "default"]:  # "default" is Python's own setting for this warning
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter(action)
+        early_stop = keras.callbacks.EarlyStopping(monitor="val_acc", mode="max")
+        train(make_model(), [early_stop], epochs=3)
+    print(f'filter "{action}": {len(caught)} warning(s) in 3 epochs | stopped_epoch: {early_stop.stopped_epoch}')
+    print("   ", str(caught[0].message).split(" which")[0])
+assert early_stop.stopped_epoch == 0  # never stops: there is no val_acc to compare
+# --8<-- [end:mode_warning]
+
+
 # --8<-- [start:baseline]
 print("baseline=0.5")
 trace(keras.callbacks.EarlyStopping(patience=2, baseline=0.5), [0.9, 0.7, 0.8, 0.6])
@@ -134,6 +160,17 @@ print("best_epoch:", early_stop.best_epoch, "| stopped_epoch:", early_stop.stopp
 # --8<-- [start:last_weights]
 compare(model, val_losses)
 # --8<-- [end:last_weights]
+
+
+# --8<-- [start:monitor_loss]
+model = make_model()
+early_stop = keras.callbacks.EarlyStopping(monitor="loss", patience=3)  # training loss: a mistake
+history = train(model, [early_stop], epochs=20)
+losses, val_losses = history.history["loss"], history.history["val_loss"]
+print("epochs run:", len(losses), "of 20 | stopped_epoch:", early_stop.stopped_epoch)
+print(f"loss:     epoch 1 {losses[0]:.3f} -> epoch 20 {losses[-1]:.4f}")
+print(f"val_loss: lowest {min(val_losses):.3f} in epoch {int(np.argmin(val_losses)) + 1} -> epoch 20 {val_losses[-1]:.3f}")
+# --8<-- [end:monitor_loss]
 
 
 # --8<-- [start:restore]
