@@ -5,7 +5,7 @@ DOCS_VENV := .venv-docs
 VENV := .venv
 PYTEST := $(VENV)/bin/pytest
 
-.PHONY: serve test page translated outputs notebooks figures experiments build chromium clean portable
+.PHONY: serve test page translated outputs notebooks figures experiments build chromium clean portable matrix
 
 serve: $(DOCS_VENV)/.installed  ## build and serve the site on http://127.0.0.1:8000
 	NO_MKDOCS_2_WARNING=1 $(DOCS_VENV)/bin/mkdocs serve
@@ -22,6 +22,9 @@ page: $(VENV)/.installed  ## run one page in both languages: make page PAGE=work
 portable: $(VENV)/.installed  ## the page tests as on two other machines: oneDNN off, then one thread
 	TF_ENABLE_ONEDNN_OPTS=0 $(PYTEST) docs -n auto -q -p no:cacheprovider
 	OMP_NUM_THREADS=1 TF_NUM_INTRAOP_THREADS=1 TF_NUM_INTEROP_THREADS=1 $(PYTEST) docs -n auto -q -p no:cacheprovider
+
+matrix: $(VENV)/.installed  ## the page tests against the oldest supported, a mid and the newest Keras 3 (reports/matrix.md)
+	$(VENV)/bin/python -m tools.matrix
 
 translated: $(DOCS_VENV)/.installed  ## record that both languages of a page say the same: make translated PAGE=fit
 	$(DOCS_VENV)/bin/python -m tools.translations record $(PAGE)
@@ -70,4 +73,4 @@ chromium:
 	  else echo "note: chromium not found and cannot be installed here; browser tests will be skipped"; fi; }
 
 clean:
-	rm -rf site $(VENV) $(DOCS_VENV) .pytest_cache node_modules reports
+	rm -rf site $(VENV) $(DOCS_VENV) .pytest_cache node_modules reports .matrix
