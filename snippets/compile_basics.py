@@ -13,7 +13,7 @@ model = keras.Sequential(
         keras.layers.Dense(10, activation="softmax"),
     ]
 )
-before = [w.copy() for w in model.get_weights()]  # copies of every weight array
+before = [w.copy() for w in model.get_weights()]  # (1)!
 layers_before, params_before = len(model.layers), model.count_params()
 
 model.compile(
@@ -23,7 +23,7 @@ model.compile(
 )
 
 after = model.get_weights()
-same = all(np.array_equal(b, a) for b, a in zip(before, after))
+same = all(np.array_equal(b, a) for b, a in zip(before, after))  # (2)!
 print("weights unchanged:", same)
 print("layers:", layers_before, "->", len(model.layers))
 print("parameters:", params_before, "->", model.count_params())
@@ -46,16 +46,17 @@ print("no optimizer given:", type(model.optimizer).__name__)
 
 # --8<-- [start:defaults]
 for cls in (keras.optimizers.SGD, keras.optimizers.Adam, keras.optimizers.RMSprop):
-    config = cls().get_config()  # a fresh optimizer with every argument left at its default
-    extras = {k: config[k] for k in ("momentum", "beta_1", "beta_2", "rho") if k in config}
+    config = cls().get_config()  # (1)!
+    extras = {k: config[k] for k in ("momentum", "beta_1", "beta_2", "rho") if k in config}  # (2)!
     print(f"{cls.__name__:8} learning_rate={config['learning_rate']:g}", extras)
 # --8<-- [end:defaults]
 
 # --8<-- [start:one-step]
-gradient = keras.ops.convert_to_tensor([0.1, 10.0])  # the second is 100 times the first
+# 10.0 is 100 times 0.1
+gradient = keras.ops.convert_to_tensor([0.1, 10.0])  # (1)!
 for cls in (keras.optimizers.SGD, keras.optimizers.Adam, keras.optimizers.RMSprop):
-    weights = keras.Variable([1.0, 1.0])
-    cls().apply_gradients([(gradient, weights)])  # one update step with the default settings
+    weights = keras.Variable([1.0, 1.0])  # (2)!
+    cls().apply_gradients([(gradient, weights)])  # (3)!
     moved = 1.0 - weights.numpy()
     print(f"{cls.__name__:8} moved each weight by", np.round(moved, 4))
 # --8<-- [end:one-step]

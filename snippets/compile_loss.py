@@ -8,28 +8,26 @@ from sklearn.datasets import load_digits
 keras.utils.set_random_seed(42)
 
 digits = load_digits()
-x = digits.data.astype("float32") / 16.0  # 1,797 images, 64 pixels each
+x = digits.data.astype("float32") / 16  # (1)!
 labels = digits.target  # integers 0..9
 
 cases = {  # name: (targets, units and activation of the last layer, loss)
     "integer labels": (labels, 10, "softmax", "sparse_categorical_crossentropy"),
-    "one-hot labels": (keras.utils.to_categorical(labels, 10), 10, "softmax", "categorical_crossentropy"),
+    "one-hot labels": (keras.utils.to_categorical(labels, 10), 10, "softmax", "categorical_crossentropy"),  # (2)!
     "two classes": ((labels >= 5).astype("float32"), 1, "sigmoid", "binary_crossentropy"),
     "regression": (x.mean(axis=1), 1, None, "mean_squared_error"),  # target: mean brightness
 }
 for name, (y, units, activation, loss) in cases.items():
     model = keras.Sequential([keras.Input(shape=(64,)), keras.layers.Dense(units, activation=activation)])
     model.compile(optimizer="adam", loss=loss)
-    value = model.evaluate(x, y, verbose=0)  # untrained: we only check that the pair fits
+    value = model.evaluate(x, y, verbose=0)  # (3)!
     print(f"{name:14} y{str(y.shape):11} output{model.output_shape}  {loss} = {value:.3f}")
 # --8<-- [end:cases]
 
 # --8<-- [start:from-logits]
-import warnings
-
-linear = keras.Sequential([keras.Input(shape=(64,)), keras.layers.Dense(10)])  # outputs logits
+linear = keras.Sequential([keras.Input(shape=(64,)), keras.layers.Dense(10)])  # (1)!
 softmax = keras.Sequential([keras.Input(shape=(64,)), keras.layers.Dense(10, activation="softmax")])
-softmax.set_weights(linear.get_weights())  # same weights, so the same logits inside
+softmax.set_weights(linear.get_weights())  # (2)!
 
 print("logits,        row 0:", linear.predict(x[:1], verbose=0).round(2))
 print("probabilities, row 0:", softmax.predict(x[:1], verbose=0).round(2))
@@ -41,12 +39,70 @@ for name, model, from_logits in [
     ("softmax + from_logits=True ", softmax, True),  # wrong pair
 ]:
     model.compile(loss=keras.losses.SparseCategoricalCrossentropy(from_logits=from_logits))
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        value = model.evaluate(x, labels, verbose=0)
-    notes = [w.category.__name__ for w in caught if "from_logits" in str(w.message)]
-    print(f"{name}: loss {value:.4f}", *notes)
+    loss = model.evaluate(x, labels, verbose=0)
+    print(f"{name}: loss {loss:.4f}")
 # --8<-- [end:from-logits]
+
+# --8<-- [start:from-logits-check]
+import warnings
+
+# The wrong pair "linear + from_logits=False", redone by hand:
+z = np.clip(linear.predict(x, verbose=0), 1e-7, 1 - 1e-7)  # clip the logits as if they were probabilities
+rows = np.arange(len(labels))
+renormalised = -np.mean(np.log(z[rows, labels] / z.sum(axis=1)))  # -log(clip(z_y) / sum of clip(z_j))
+clip_and_log_only = -np.mean(np.log(z[rows, labels]))  # -log(clip(z_y)), without the division
+linear.compile(loss=keras.losses.SparseCategoricalCrossentropy(from_logits=False))
+keras_loss = linear.evaluate(x, labels, verbose=0)
+print(f"Keras {keras_loss:.4f} | renormalised by hand {renormalised:.4f} | clip and log only {clip_and_log_only:.4f}")
+assert np.isclose(keras_loss, renormalised, rtol=1e-4)
+assert not np.isclose(keras_loss, clip_and_log_only, rtol=1e-4)
+
+# The wrong pair "softmax + from_logits=True" warns, and still uses the logits:
+softmax.compile(loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    softmax_loss = softmax.evaluate(x, labels, verbose=0)
+linear.compile(loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+assert np.isclose(softmax_loss, linear.evaluate(x, labels, verbose=0), rtol=1e-5)
+warned = [w.category.__name__ for w in caught if "from_logits=True" in str(w.message)]
+assert warned, "expected a UserWarning about from_logits"
+print("softmax + from_logits=True:", warned[0])
+# --8<-- [end:from-logits-check]
+
+# --8<-- [start:logits-safer]
+logits = np.array([[0.0, 30.0]])  # (1)!
+label = np.array([0])  # (2)!
+probabilities = keras.ops.convert_to_numpy(keras.ops.softmax(logits))  # (3)!
+print("logits:       ", logits)
+print("probabilities:", probabilities)
+
+from_logits = keras.losses.SparseCategoricalCrossentropy(from_logits=True)
+from_probabilities = keras.losses.SparseCategoricalCrossentropy()  # from_logits=False
+print("loss from logits:        ", round(float(from_logits(label, logits)), 4))
+print("loss from probabilities: ", round(float(from_probabilities(label, probabilities)), 4))
+print("-log(1e-7):              ", round(float(-np.log(1e-7)), 4))
+# --8<-- [end:logits-safer]
+
+# --8<-- [start:logits-safer-check]
+import tensorflow as tf
+
+assert np.isclose(float(from_logits(label, logits)), 30.0, rtol=1e-4)
+assert np.isclose(float(from_probabilities(label, probabilities)), -np.log(1e-7), rtol=1e-4)
+
+# A softmax computed by Keras on TensorFlow still carries its logits, so the loss uses them:
+still_inside = keras.ops.softmax(logits.astype("float32"))  # float32, the dtype the loss computes in
+assert np.isclose(float(from_probabilities(label, still_inside)), 30.0, rtol=1e-4)
+
+# The gradient: from logits it pushes the weights; from clipped probabilities it is zero.
+z = tf.Variable(logits, dtype="float32")
+with tf.GradientTape(persistent=True) as tape:
+    loss_a = from_logits(label, z)
+    loss_b = from_probabilities(label, tf.nn.softmax(z))  # plain TensorFlow softmax: no logits attached
+grad_a, grad_b = tape.gradient(loss_a, z).numpy(), tape.gradient(loss_b, z).numpy()
+print("gradient from logits:        ", grad_a.round(4))
+print("gradient from probabilities: ", grad_b.round(4))
+assert np.allclose(grad_a, [[-1.0, 1.0]]) and np.allclose(grad_b, 0.0)
+# --8<-- [end:logits-safer-check]
 
 # --8<-- [start:mismatch]
 one_hot = keras.utils.to_categorical(labels, 10)
@@ -58,25 +114,37 @@ attempts = [  # (loss, targets, units and activation of the last layer)
 for loss, y, units, activation in attempts:
     model = keras.Sequential([keras.Input(shape=(64,)), keras.layers.Dense(units, activation=activation)])
     model.compile(optimizer="adam", loss=loss)
-    try:
+    try:  # (1)!
         model.fit(x, y, epochs=1, verbose=0)
     except ValueError as e:
         message = str(e)
         print(f"{loss}: {type(e).__name__}")
-        print("   ", message[: message.index(" Received")])
+        print("   ", message[: message.index(" Received")])  # (2)!
         print("   ", message[message.index("Received") :])
 # --8<-- [end:mismatch]
+
+# --8<-- [start:sparse-shapes]
+column = labels.reshape(-1, 1)  # (1)!
+model = keras.Sequential([keras.Input(shape=(64,)), keras.layers.Dense(10, activation="softmax")])
+probabilities = model.predict(x, verbose=0)
+loss_fn = keras.losses.SparseCategoricalCrossentropy()
+flat_loss = float(loss_fn(labels, probabilities))
+column_loss = float(loss_fn(column, probabilities))
+print("labels", labels.shape, "loss", round(flat_loss, 4))
+print("labels", column.shape, "loss", round(column_loss, 4))
+assert np.isclose(flat_loss, column_loss)  # (2)!
+# --8<-- [end:sparse-shapes]
 
 # --8<-- [start:silent]
 model = keras.Sequential(
     [
         keras.Input(shape=(64,)),
         keras.layers.Dense(32, activation="relu"),
-        keras.layers.Dense(1, activation="sigmoid"),  # one output, as for two classes
+        keras.layers.Dense(1, activation="sigmoid"),  # (1)!
     ]
 )
 model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
-history = model.fit(x, labels, epochs=3, verbose=0)  # labels are 0..9, not 0/1
+history = model.fit(x, labels, epochs=3, verbose=0)  # (2)!
 print("loss per epoch:    ", np.round(history.history["loss"], 2))
 print("accuracy per epoch:", np.round(history.history["accuracy"], 4))
 print("share of label 1:  ", np.round(np.mean(labels == 1), 4))

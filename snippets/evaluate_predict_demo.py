@@ -9,9 +9,9 @@ from sklearn.model_selection import train_test_split
 keras.utils.set_random_seed(42)
 
 digits = load_digits()
-x = digits.data.astype("float32") / 16.0  # 64 pixel values per image, scaled to 0..1
+x = digits.data.astype("float32") / 16  # (1)!
 y = digits.target  # integer labels 0..9
-x_train, x_test, y_train, y_test = train_test_split(x, y, test_size=0.2, random_state=0)
+x_train, x_test, y_train, y_test = train_test_split(x, y, test_size=0.2, random_state=0)  # (2)!
 
 model = keras.Sequential(
     [
@@ -20,7 +20,7 @@ model = keras.Sequential(
         keras.layers.Dense(10, activation="softmax"),
     ]
 )
-model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")  # no metrics
+model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")  # (3)!
 history = model.fit(x_train, y_train, epochs=10, batch_size=32, verbose=0)
 print("train:", x_train.shape, "| test:", x_test.shape)
 # --8<-- [end:data]
@@ -55,7 +55,7 @@ print("all unchanged:", all(np.array_equal(b, a) for b, a in zip(before, after))
 # --8<-- [end:no_training]
 
 # --8<-- [start:steps]
-print(len(x_test), "test rows")
+print(len(x_test), "test samples")
 model.evaluate(x_test, y_test, verbose=2)  # batch_size not given: 32
 model.evaluate(x_test, y_test, batch_size=100, verbose=2)
 # --8<-- [end:steps]
@@ -77,11 +77,11 @@ print(f"row sums: min {row_sums.min():.6f}, max {row_sums.max():.6f}")
 # --8<-- [end:predict]
 
 # --8<-- [start:labels]
-labels = np.argmax(probabilities, axis=1)  # position of the largest probability
+labels = np.argmax(probabilities, axis=1)  # (1)!
 print("predicted:", labels[:10])
 print("true:     ", y_test[:10])
-accuracy_by_hand = np.mean(labels == y_test)
-loss_by_hand = -np.mean(np.log(probabilities[np.arange(len(y_test)), y_test]))
+accuracy_by_hand = np.mean(labels == y_test)  # (2)!
+loss_by_hand = -np.mean(np.log(probabilities[np.arange(len(y_test)), y_test]))  # (3)!
 print(f"accuracy: by hand {accuracy_by_hand:.4f} | evaluate {test_accuracy:.4f}")
 print(f"loss:     by hand {loss_by_hand:.4f} | evaluate {test_loss:.4f}")
 # --8<-- [end:labels]
@@ -89,7 +89,33 @@ print(f"loss:     by hand {loss_by_hand:.4f} | evaluate {test_loss:.4f}")
 # --8<-- [start:call]
 few = x_test[:3]
 from_predict = model.predict(few, verbose=0)
-from_call = model(few, training=False)
+from_call = model(few)  # (1)!
 print(type(from_predict).__name__, "|", type(from_call).__name__)
-print("same values:", np.allclose(from_predict, keras.ops.convert_to_numpy(from_call)))
+print("same values:", np.allclose(from_predict, keras.ops.convert_to_numpy(from_call)))  # (2)!
 # --8<-- [end:call]
+
+# --8<-- [start:call-check]
+# A model with layers that behave differently in training: BatchNormalization and Dropout.
+layered = keras.Sequential(
+    [
+        keras.Input(shape=(64,)),
+        keras.layers.Dense(64, activation="relu"),
+        keras.layers.BatchNormalization(),
+        keras.layers.Dropout(0.5),
+        keras.layers.Dense(10, activation="softmax"),
+    ]
+)
+layered.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+layered.fit(x_train, y_train, epochs=1, verbose=0)  # BatchNormalization now has statistics of its own
+plain = keras.ops.convert_to_numpy(layered(few))
+inference = keras.ops.convert_to_numpy(layered(few, training=False))
+training = keras.ops.convert_to_numpy(layered(few, training=True))
+from_predict = layered.predict(few, verbose=0)
+same_as_inference = np.array_equal(plain, inference)
+same_as_predict = np.allclose(plain, from_predict, atol=1e-3)  # predict runs a compiled graph: rounding differs
+same_as_training = np.allclose(plain, training, atol=1e-3)
+print("model(x) equals model(x, training=False):", same_as_inference)
+print("model(x) equals predict(x):              ", same_as_predict)
+print("model(x) equals model(x, training=True): ", same_as_training)
+assert same_as_inference and same_as_predict and not same_as_training
+# --8<-- [end:call-check]
