@@ -15,8 +15,8 @@ x_train, x_val, y_train, y_val = train_test_split(x, digits.target, test_size=0.
 print("training rows:", len(x_train), "| validation rows:", len(x_val))
 
 
-def build(learning_rate=1e-3):
-    keras.utils.set_random_seed(0)  # the same initial weights in every run
+def build(learning_rate=1e-3, seed=0):
+    keras.utils.set_random_seed(seed)  # (1)!
     model = keras.Sequential(
         [
             keras.Input(shape=(64,)),
@@ -71,6 +71,19 @@ for batch_size in [8, 32, 128, 512]:
     )
 # --8<-- [end:fixed-epochs]
 
+# --8<-- [start:seeds]
+for batch_size, learning_rate in [(32, 1e-3), (512, 1e-3), (512, 0.016)]:
+    scores = []
+    for seed in [0, 1, 2]:  # (1)!
+        model = build(learning_rate, seed=seed)
+        model.fit(x_train, y_train, batch_size=batch_size, epochs=5, verbose=0)
+        scores.append(accuracy_after(model))
+    print(
+        f"batch {batch_size:>3}, lr {learning_rate:<5g}: val accuracy mean {np.mean(scores):.3f}, "
+        f"lowest {min(scores):.3f}, highest {max(scores):.3f}"
+    )
+# --8<-- [end:seeds]
+
 # --8<-- [start:fixed-updates]
 for batch_size in [8, 32, 128, 512]:
     data = tf.data.Dataset.from_tensor_slices((x_train, y_train))
@@ -121,4 +134,5 @@ w_small, n_small = weights_after_one_epoch(8)
 print("batch 32:               ", n_big, "update")
 print("batch 8, accumulate 4:  ", n_acc, "update  | same weights as batch 32:", np.allclose(w_big, w_acc, atol=1e-6))
 print("batch 8, no accumulation:", n_small, "updates | same weights as batch 32:", np.allclose(w_big, w_small, atol=1e-6))
+assert n_acc == 1 and np.allclose(w_big, w_acc, atol=1e-6)  # 4 steps, 1 update, batch 32's weights
 # --8<-- [end:accumulation]
