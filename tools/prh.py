@@ -2,8 +2,8 @@
 
     python -m tools.prh
 
-The glossary page is the one list of terms: its last column holds the
-spellings to avoid. textlint-rule-prh reads this generated file (see
+The glossary page is the one list of terms: the last column of its tables
+holds the spellings to avoid. textlint-rule-prh reads this generated file (see
 .textlintrc.json), so `npx textlint` alone enforces the glossary, and
 tests/test_prose.py fails when prh.yml no longer matches the page.
 """
@@ -18,16 +18,22 @@ KATAKANA = re.compile(r"[ァ-ヴー]+")
 PRH = ROOT / "prh.yml"
 
 
+ANCHOR = re.compile(r'<a id="[^"]*"></a>')
+
+
 def rules() -> list[tuple[str, str]]:
     """(preferred term, avoided spelling) for each avoided spelling in the glossary.
 
-    The one reader of the glossary's table: tests/test_terms.py uses it too.
+    The glossary has one table per topic; each row is
+    `| <a id="loss"></a>[損失](compile.md#loss) | loss | meaning | ロス |`, its last
+    cell the spellings to avoid. This is the one reader of those tables:
+    tests/test_terms.py uses it too.
     """
     found = []
     for line in GLOSSARY.read_text(encoding="utf-8").splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         if len(cells) == 4 and cells[0] not in ("用語", "---") and cells[3]:
-            term = cells[0].split("](")[0].lstrip("[")
+            term = ANCHOR.sub("", cells[0]).split("](")[0].lstrip("[")
             # A note after an avoided spelling, in full-width parentheses, is not part of it.
             found += [(term, a.split("（")[0].strip()) for a in cells[3].split("、") if a.strip()]
     return found
@@ -39,8 +45,8 @@ def render() -> str:
         # 学習する -> 訓練する, 学習データ -> 訓練データ: the glossary avoids 学習 for 訓練.
         expected = avoided.replace("学習", "訓練") if "学習" in avoided else term
         pattern = avoided
-        if avoided.startswith("学習"):  # but not inside 過学習する, 機械学習, 深層学習
-            pattern = f"/(?<![過械層]){avoided}/"
+        if avoided.startswith("学習"):  # but not inside 過学習する, 未学習, 機械学習, 深層学習
+            pattern = f"/(?<![過未械層]){avoided}/"
         if KATAKANA.fullmatch(avoided):  # ロス, but not the ロス inside クロスエントロピー
             pattern = f"/(?<![ァ-ヴー]){avoided}(?![ァ-ヴー])/"
         lines += [f"  - expected: {expected}", f"    pattern: {pattern!r}" if pattern != avoided else f"    pattern: {pattern}"]

@@ -1,0 +1,61 @@
+"""Checks behind a few glossary entries: steps and updates, a full batch, seeds, keras and tf.keras."""
+
+# --8<-- [start:step]
+import keras
+import numpy as np
+
+keras.utils.set_random_seed(0)
+x = np.random.rand(32, 4).astype("float32")  # 32 samples, 4 features each
+y = np.random.rand(32, 1).astype("float32")
+
+
+class CountSteps(keras.callbacks.Callback):
+    """Counts the batches that fit processes."""
+
+    def on_train_begin(self, logs=None):
+        self.steps = 0
+
+    def on_train_batch_end(self, batch, logs=None):
+        self.steps += 1
+
+
+def run(batch_size, accumulation=None):
+    model = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(1)])
+    model.compile(optimizer=keras.optimizers.SGD(gradient_accumulation_steps=accumulation), loss="mse")
+    counter = CountSteps()
+    model.fit(x, y, batch_size=batch_size, epochs=1, verbose=0, callbacks=[counter])
+    return counter.steps, int(model.optimizer.iterations)
+
+
+found = {}
+for batch_size, accumulation in [(8, None), (8, 4), (100, None)]:
+    found[batch_size, accumulation] = steps, updates = run(batch_size, accumulation)
+    print(f"32 samples, batch_size={batch_size}, gradient_accumulation_steps={accumulation}: "
+          f"steps {steps}, optimizer.iterations {updates}")
+assert found[8, None] == (4, 4)
+assert found[8, 4] == (4, 1)  # 4 steps, 1 update
+assert found[100, None] == (1, 1)  # batch_size >= number of samples: one full batch
+# --8<-- [end:step]
+
+# --8<-- [start:seed]
+def first_weights(seed):
+    keras.utils.set_random_seed(seed)
+    layer = keras.layers.Dense(3)
+    layer.build((None, 4))
+    return layer.get_weights()[0]
+
+
+same = np.array_equal(first_weights(42), first_weights(42))
+different = not np.array_equal(first_weights(42), first_weights(7))
+print("same seed, same initial weights:", same)
+print("other seed, other initial weights:", different)
+assert same and different
+# --8<-- [end:seed]
+
+# --8<-- [start:tf-keras]
+import tensorflow as tf
+
+print("keras", keras.__version__, "| tf.keras", tf.keras.__version__)
+print("tf.keras.layers.Dense is keras.layers.Dense:", tf.keras.layers.Dense is keras.layers.Dense)
+assert tf.keras.layers.Dense is keras.layers.Dense  # with TensorFlow 2.16 and later, tf.keras is Keras 3
+# --8<-- [end:tf-keras]
