@@ -1,0 +1,171 @@
+"""Training mode and inference mode: why fit's numbers, val_* and evaluate disagree."""
+
+# --8<-- [start:modes]
+import keras
+import numpy as np
+
+keras.utils.set_random_seed(42)
+
+dropout = keras.layers.Dropout(0.5)  # drops half of its inputs, at random
+ones = np.ones((1, 8), dtype="float32")
+in_training = keras.ops.convert_to_numpy(dropout(ones, training=True))
+in_inference = keras.ops.convert_to_numpy(dropout(ones, training=False))
+print("training=True: ", in_training)
+print("training=False:", in_inference)
+assert set(np.unique(in_training)) <= {0.0, 2.0}  # dropped (0) or scaled up by 1 / (1 - 0.5)
+assert np.array_equal(in_inference, ones)  # passed through unchanged
+# --8<-- [end:modes]
+
+# --8<-- [start:who_sets_it]
+class ShowMode(keras.layers.Layer):
+    """Passes its input through and records the `training` flag Keras calls it with."""
+
+    def __init__(self):
+        super().__init__()
+        self.seen = []
+
+    def call(self, inputs, training=None):
+        self.seen.append(training)
+        return inputs
+
+
+spy = ShowMode()
+probe = keras.Sequential([keras.Input(shape=(8,)), spy, keras.layers.Dense(1)])
+probe.compile(optimizer="sgd", loss="mse", run_eagerly=True)  # eager: call() runs for every batch
+x_probe, y_probe = np.ones((4, 8)), np.ones((4, 1))
+for name, run in [
+    ("fit", lambda: probe.fit(x_probe, y_probe, epochs=1, verbose=0)),
+    ("fit + validation", lambda: probe.fit(x_probe, y_probe, validation_data=(x_probe, y_probe), verbose=0)),
+    ("evaluate", lambda: probe.evaluate(x_probe, y_probe, verbose=0)),
+    ("predict", lambda: probe.predict(x_probe, verbose=0)),
+]:
+    spy.seen.clear()
+    run()
+    print(f"{name:16} training = {spy.seen}")
+# --8<-- [end:who_sets_it]
+
+# --8<-- [start:dropout_fit]
+from sklearn.datasets import load_digits
+from sklearn.model_selection import train_test_split
+
+keras.utils.set_random_seed(42)
+digits = load_digits()
+x = digits.data.astype("float32") / 16.0
+x_train, x_val, y_train, y_val = train_test_split(x, digits.target, test_size=0.25, random_state=0)
+
+model = keras.Sequential(
+    [
+        keras.Input(shape=(64,)),
+        keras.layers.Dense(64, activation="relu"),
+        keras.layers.Dropout(0.5),
+        keras.layers.Dense(10, activation="softmax"),
+    ]
+)
+model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+history = model.fit(x_train, y_train, epochs=5, validation_data=(x_val, y_val), verbose=0)
+print("epoch  accuracy  val_accuracy")
+for epoch, (acc, val_acc) in enumerate(zip(history.history["accuracy"], history.history["val_accuracy"]), 1):
+    print(f"{epoch:5}  {acc:8.3f}  {val_acc:12.3f}")
+assert all(v > a for a, v in zip(history.history["accuracy"], history.history["val_accuracy"]))
+# --8<-- [end:dropout_fit]
+
+# --8<-- [start:three_numbers]
+# (a) what fit reported for the last epoch
+fit_accuracy = history.history["accuracy"][-1]
+
+# (b) the final weights, still in training mode (dropout on)
+probabilities = model(x_train, training=True)
+train_mode_accuracy = np.mean(np.argmax(probabilities, axis=1) == y_train)
+
+# (c) the final weights in inference mode (dropout off): what evaluate does
+loss, eval_accuracy = model.evaluate(x_train, y_train, verbose=0)
+
+print(f"(a) fit, last epoch:               {fit_accuracy:.3f}")
+print(f"(b) final weights, training mode:  {train_mode_accuracy:.3f}")
+print(f"(c) evaluate on the training data: {eval_accuracy:.3f}")
+assert fit_accuracy < train_mode_accuracy < eval_accuracy
+# --8<-- [end:three_numbers]
+
+# --8<-- [start:call_default]
+few = x_val[:5]
+plain = keras.ops.convert_to_numpy(model(few))  # no training argument
+inference = keras.ops.convert_to_numpy(model(few, training=False))
+print("model(x) equals model(x, training=False):", np.array_equal(plain, inference))
+print("predict equals them too:", np.allclose(model.predict(few, verbose=0), inference))
+assert np.array_equal(plain, inference)
+# --8<-- [end:call_default]
+
+# --8<-- [start:bn_fit]
+from sklearn.datasets import load_breast_cancer
+
+data = load_breast_cancer()
+x_raw = data.data.astype("float32")  # not scaled: "mean area" is in the hundreds, "mean smoothness" about 0.1
+y_bc = (data.target == 0).astype("float32")
+xb_train, xb_val, yb_train, yb_val = train_test_split(x_raw, y_bc, test_size=0.25, random_state=0, stratify=y_bc)
+
+
+def bn_model(momentum=0.99):  # 0.99 is BatchNormalization's default
+    return keras.Sequential(
+        [
+            keras.Input(shape=(30,)),
+            keras.layers.BatchNormalization(momentum=momentum),  # meant to do the scaling
+            keras.layers.Dense(16, activation="relu"),
+            keras.layers.Dense(1, activation="sigmoid"),
+        ]
+    )
+
+
+keras.utils.set_random_seed(42)
+bn = bn_model()
+bn.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
+history = bn.fit(xb_train, yb_train, epochs=5, validation_data=(xb_val, yb_val), verbose=0)
+_, bn_eval_accuracy = bn.evaluate(xb_train, yb_train, verbose=0)
+print(f"fit, last epoch:  accuracy {history.history['accuracy'][-1]:.3f}")
+print(f"fit, last epoch:  val_accuracy {history.history['val_accuracy'][-1]:.3f}")
+print(f"evaluate (train): accuracy {bn_eval_accuracy:.3f}")
+assert bn_eval_accuracy < history.history["accuracy"][-1] - 0.3
+# --8<-- [end:bn_fit]
+
+# --8<-- [start:bn_stats]
+layer = bn.layers[0]
+steps = int(bn.optimizer.iterations)  # training steps so far: 5 epochs x 14 batches
+moving_mean = keras.ops.convert_to_numpy(layer.moving_mean)
+moving_variance = keras.ops.convert_to_numpy(layer.moving_variance)
+area = list(data.feature_names).index("mean area")
+print("steps:", steps)
+print(f"mean area:     data mean {xb_train[:, area].mean():8.1f} | moving_mean {moving_mean[area]:8.1f}")
+print(f"               data var  {xb_train[:, area].var():8.0f} | moving_variance {moving_variance[area]:8.0f}")
+print(f"moving_mean / data mean: {moving_mean[area] / xb_train[:, area].mean():.3f}")
+print(f"1 - 0.99 ** {steps}:         {1 - 0.99**steps:.3f}")
+assert abs(moving_mean[area] / xb_train[:, area].mean() - (1 - 0.99**steps)) < 0.05
+# --8<-- [end:bn_stats]
+
+# --8<-- [start:bn_update]
+keras.utils.set_random_seed(42)
+check = keras.layers.BatchNormalization()  # momentum=0.99; moving_mean starts at 0
+batch = xb_train[:32]
+check(batch, training=True)  # one call in training mode, as in one fit step
+expected = 0.99 * 0.0 + 0.01 * batch.mean(axis=0)
+print("after one step, moving_mean = 0.01 * batch mean:", np.allclose(check.moving_mean, expected, rtol=1e-5))
+check(batch, training=False)  # inference mode leaves the statistics alone
+print("inference mode changed it:", not np.allclose(check.moving_mean, expected, rtol=1e-5))
+assert np.allclose(check.moving_mean, expected, rtol=1e-5)
+# --8<-- [end:bn_update]
+
+# --8<-- [start:bn_fixes]
+from sklearn.preprocessing import StandardScaler
+
+scaler = StandardScaler().fit(xb_train)  # mean 0 and variance 1: where the moving statistics start
+xs_train = scaler.transform(xb_train)
+
+keras.utils.set_random_seed(42)
+scaled = bn_model()
+scaled.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
+history = scaled.fit(xs_train, yb_train, epochs=5, verbose=0)
+_, scaled_eval_accuracy = scaled.evaluate(xs_train, yb_train, verbose=0)
+print(f"fit, last epoch:  accuracy {history.history['accuracy'][-1]:.3f}")
+print(f"evaluate (train): accuracy {scaled_eval_accuracy:.3f}")
+assert abs(scaled_eval_accuracy - history.history["accuracy"][-1]) < 0.05
+for momentum in [0.99, 0.9]:
+    print(f"momentum {momentum}: after {steps} steps the moving statistics have moved {1 - momentum**steps:.1%} of the way")
+# --8<-- [end:bn_fixes]
