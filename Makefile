@@ -74,3 +74,76 @@ chromium:
 
 clean:
 	rm -rf site $(VENV) $(DOCS_VENV) .pytest_cache node_modules reports .matrix
+
+# ---------------------------------------------------------------------------
+# Scheduled checks and the Node check (deploy pipeline, issue 16).
+# .github/workflows/weekly.yml runs links-online, drift and lighthouse, each
+# of which writes its report under reports/; they work the same on a laptop.
+# ---------------------------------------------------------------------------
+.PHONY: links-online drift drift-plan drift-requirements node-check
+
+links-online: $(DOCS_VENV)/.installed  ## fetch every external link (needs a network): fails on 404/410 and on a link that does not answer; report in reports/external-links.md
+	$(DOCS_VENV)/bin/python -m tools.links --check
+	@if grep -q '| unreachable' reports/external-links.md; then \
+	  echo "error: $$(grep -c '| unreachable' reports/external-links.md) external links did not answer at all (reports/external-links.md)." >&2; \
+	  echo "       Without a network none does. On CI, run it again before editing a page: a host may be down for a while." >&2; \
+	  exit 1; fi
+
+# The suite against the newest TensorFlow and Keras on the package index, in a
+# scratch venv: requirements.txt with those two pins lifted and the newest
+# releases asked for by name, so that another pin cannot hold them back
+# silently (pip then stops and names the conflict). Prose, links, browser and
+# workflow checks do not depend on these versions and are left out.
+DRIFT_VENV ?= .venv-drift
+DRIFT_REPORT := reports/drift
+DRIFT_TESTS ?=
+DRIFT_PYTEST_ARGS ?= -n auto
+
+drift-requirements:
+	@rm -rf $(DRIFT_REPORT) && mkdir -p $(DRIFT_REPORT)
+	@test -x $(DRIFT_VENV)/bin/python || $(PYTHON) -m venv $(DRIFT_VENV)
+	@set -e; for p in tensorflow keras; do \
+	  newest=$$($(DRIFT_VENV)/bin/python -m pip index versions $$p 2>/dev/null | sed -n "s/^$$p (\(.*\))$$/\1/p"); \
+	  test -n "$$newest" || { echo "error: the package index did not say which $$p is the newest" >&2; exit 1; }; \
+	  echo "$$p: pinned $$(sed -n "s/^$$p==\([^ ]*\).*/\1/p" requirements.txt), newest $$newest"; \
+	  echo "$$p==$$newest" >> $(DRIFT_REPORT)/newest.txt; done; \
+	sed -E -e 's|^-r +|-r $(CURDIR)/|' -e '/^(tensorflow|keras)==/d' requirements.txt > $(DRIFT_REPORT)/requirements.txt; \
+	cat $(DRIFT_REPORT)/newest.txt >> $(DRIFT_REPORT)/requirements.txt
+
+drift-plan: drift-requirements  ## which TensorFlow and Keras `make drift` would test, and what pip would install for them (a dry run)
+	@out=$$($(DRIFT_VENV)/bin/python -m pip install --dry-run -r $(DRIFT_REPORT)/requirements.txt 2>&1) || { echo "$$out" >&2; exit 1; }; \
+	echo "$$out" | grep '^Would install' || echo "Would install nothing: $(DRIFT_VENV) already has these versions."
+
+drift: drift-requirements chromium  ## the suite on the newest TensorFlow and Keras, pins lifted, in a scratch venv (.venv-drift); report in reports/drift/
+	$(DRIFT_VENV)/bin/python -m pip install -q --disable-pip-version-check -r $(DRIFT_REPORT)/requirements.txt
+	@$(DRIFT_VENV)/bin/python -m pip freeze --disable-pip-version-check > $(DRIFT_REPORT)/pip-freeze.txt
+	@status=0; TF_CPP_MIN_LOG_LEVEL=2 $(DRIFT_VENV)/bin/python -m pytest $(DRIFT_TESTS) $(DRIFT_PYTEST_ARGS) -p no:cacheprovider \
+	  --ignore=tests/test_prose.py --ignore=tests/test_links.py --ignore=tests/test_browser.py --ignore=tests/test_workflows.py \
+	  --junitxml=$(DRIFT_REPORT)/junit.xml > $(DRIFT_REPORT)/pytest.txt 2>&1 || status=$$?; \
+	tail -n 30 $(DRIFT_REPORT)/pytest.txt; \
+	{ echo "# Drift run: the suite on the newest TensorFlow and Keras"; echo; \
+	  echo "| package | pinned in requirements.txt | tested here |"; echo "| --- | --- | --- |"; \
+	  for p in tensorflow keras; do \
+	    echo "| $$p | $$(sed -n "s/^$$p==\([^ ]*\).*/\1/p" requirements.txt) | $$(sed -n "s/^$$p==\(.*\)/\1/p" $(DRIFT_REPORT)/pip-freeze.txt) |"; done; \
+	  echo; echo "pytest $(DRIFT_TESTS): $$(tail -n 1 $(DRIFT_REPORT)/pytest.txt | tr -d '=')"; echo; \
+	  if [ $$status = 0 ]; then echo "Every test passed on these versions."; \
+	  else echo "**Failed** (pytest exit status $$status): pytest.txt lists the failures. README: Reviewing a dependency update."; fi; \
+	} > $(DRIFT_REPORT)/summary.md; \
+	echo; cat $(DRIFT_REPORT)/summary.md; exit $$status
+
+# `make test` runs the prose linters (markdownlint-cli2 0.24 needs Node 22 or
+# newer). npm ci installs a Node 24 LTS binary into node_modules/.bin from the
+# npm registry (package.json's "node" package), so an older Node on the machine
+# is no obstacle once node_modules/.bin comes first on PATH; this check says so
+# plainly when it does not.
+node-check: node_modules/.installed  ## say which Node the prose linters run on, and stop when it is older than package.json's engines
+	@need=$$(sed -n 's/.*"node": *">=\([0-9]*\)".*/\1/p' package.json); \
+	if [ ! -e node_modules/.bin/markdownlint-cli2 ]; then echo "note: the prose linters are not installed; their tests will be skipped"; exit 0; fi; \
+	node=$$(PATH="$(CURDIR)/node_modules/.bin:$$PATH"; export PATH; command -v node || true); \
+	have=$$("$${node:-node}" -p process.versions.node 2>/dev/null || true); \
+	if [ -z "$$have" ] || [ "$${have%%.*}" -lt "$$need" ]; then \
+	  echo "error: the prose linters (markdownlint-cli2, textlint) need Node $$need or newer; found $${have:-no Node} ($${node:-not on PATH})." >&2; \
+	  echo "       npm ci installs Node $$(cat .nvmrc) into node_modules/.bin (package.json's \"node\" package): run npm ci;" >&2; \
+	  echo "       if npm cannot, install Node $$(cat .nvmrc) LTS (nodejs.org, or nvm install $$(cat .nvmrc)) and put it first on PATH." >&2; \
+	  exit 1; fi; \
+	echo "prose linters: Node $$have ($$node)"
