@@ -8,6 +8,8 @@ import keras
 parameters = inspect.signature(keras.Model.fit).parameters
 for name in ("epochs", "batch_size", "verbose", "shuffle", "validation_split", "validation_data"):
     print(f"{name:16} default: {parameters[name].default!r}")
+assert parameters["epochs"].default == 1 and parameters["batch_size"].default is None
+assert parameters["verbose"].default == "auto" and parameters["shuffle"].default is True
 # --8<-- [end:defaults]
 
 # --8<-- [start:setup]
@@ -19,14 +21,13 @@ from sklearn.model_selection import train_test_split
 keras.utils.set_random_seed(42)
 
 digits = load_digits()
-x = digits.data.astype("float32") / 16.0  # 64 pixel values per image, scaled to 0..1
-y = digits.target  # integer labels 0..9
+x = digits.data.astype("float32") / 16.0  # (1)!
+y = digits.target
 x_train, x_val, y_train, y_val = train_test_split(x, y, test_size=0.2, random_state=0)
 print("train:", x_train.shape, "| validation:", x_val.shape)
 
 
-def make_model():
-    """A small classifier, compiled and ready for fit."""
+def make_model():  # (2)!
     model = keras.Sequential(
         [
             keras.Input(shape=(64,)),
@@ -39,6 +40,13 @@ def make_model():
 # --8<-- [end:setup]
 
 # --8<-- [start:batch-size]
+model = make_model()
+model.fit(x_train, y_train, epochs=1, verbose=2)  # (1)!
+model.fit(x_train, y_train, epochs=1, batch_size=64, verbose=2)
+print(f"ceil({len(x_train)} / 32) = {math.ceil(len(x_train) / 32)}, ceil({len(x_train)} / 64) = {math.ceil(len(x_train) / 64)}")
+# --8<-- [end:batch-size]
+
+# --8<-- [start:count-steps]
 class CountSteps(keras.callbacks.Callback):
     """Counts how often fit calls on_train_batch_end: once per step."""
 
@@ -48,17 +56,13 @@ class CountSteps(keras.callbacks.Callback):
     def on_train_batch_end(self, batch, logs=None):
         self.steps += 1
 
-    def on_epoch_end(self, epoch, logs=None):
-        print(f"  epoch {epoch + 1}: {self.steps} steps")
 
-
-model = make_model()
-for batch_size in (None, 64):
-    print(f"batch_size={batch_size}")
-    model.fit(x_train, y_train, batch_size=batch_size, epochs=2, verbose=0, callbacks=[CountSteps()])
-n = len(x_train)
-print(f"ceil({n} / 32) = {math.ceil(n / 32)} | ceil({n} / 64) = {math.ceil(n / 64)}")
-# --8<-- [end:batch-size]
+for batch_size, expected in [(None, 45), (64, 23)]:
+    counter = CountSteps()
+    make_model().fit(x_train, y_train, batch_size=batch_size, epochs=1, verbose=0, callbacks=[counter])
+    print(f"batch_size={batch_size}: {counter.steps} steps counted")
+    assert counter.steps == expected == math.ceil(len(x_train) / (batch_size or 32))
+# --8<-- [end:count-steps]
 
 # --8<-- [start:verbose2]
 model = make_model()
@@ -67,7 +71,7 @@ history = model.fit(
     y_train,
     epochs=3,
     validation_data=(x_val, y_val),
-    verbose=2,  # one line per epoch
+    verbose=2,
 )
 # --8<-- [end:verbose2]
 
@@ -81,4 +85,24 @@ for verbose in (0, 1, 2, "auto"):
         model.fit(x_train, y_train, epochs=1, verbose=verbose)
     text = printed.getvalue()
     print(f"verbose={verbose!r:6}  lines: {text.count(chr(10))}  progress bar: {'━' in text}")
+    assert ("━" in text) == (verbose in (1, "auto"))
+
+# The bar fit draws with verbose=1, driven by hand: 100 quick updates.
+printed = io.StringIO()
+with contextlib.redirect_stdout(printed):
+    bar = keras.utils.Progbar(target=100)  # interval=0.05: at most one redraw per 0.05 s
+    for step in range(1, 101):
+        bar.update(step)
+redraws = printed.getvalue().count("\r")
+print("rewrites one line (POSIX):", bar._dynamic_display, "| fewer than 10 redraws for 100 updates:", redraws < 10)
+assert bar._dynamic_display and redraws < 10
+
+# Where Keras cannot rewrite a line (on Windows, output not to a terminal), every update is a new line.
+printed = io.StringIO()
+with contextlib.redirect_stdout(printed):
+    bar = keras.utils.Progbar(target=100, interval=0)
+    bar._dynamic_display = False  # what Keras decides there
+    for step in range(1, 101):
+        bar.update(step)
+print("without rewriting, lines for 100 updates:", printed.getvalue().count("\n"))
 # --8<-- [end:verbose-levels]

@@ -33,16 +33,22 @@ targets = np.zeros(10)
 for shuffle in (True, False):
     seen = batches_seen(ids, y=targets, batch_size=4, validation_split=0.2, shuffle=shuffle)
     print(f"shuffle={shuffle}:", *seen[0:2], "|", *seen[2:4], "|", *seen[4:6])
+    rows = sorted(sum(seen[0:2], []))
+    assert rows == list(range(8))  # rows 8 and 9 (validation_split) never reach training
+    assert seen[0:2] == seen[2:4] == seen[4:6]  # with the seed fixed: the same order every epoch
+    assert (seen[0:2] == [[0, 1, 2, 3], [4, 5, 6, 7]]) == (not shuffle)
 # --8<-- [end:order]
 
 # --8<-- [start:reshuffle]
 import tensorflow as tf
 
 dataset = tf.data.Dataset.from_tensor_slices((ids[:8], targets[:8])).shuffle(8).batch(4)
-seen = batches_seen(dataset)  # the Dataset shuffles itself; fit's shuffle does not apply
+seen = batches_seen(dataset)  # the Dataset's own shuffle() reorders; fit's shuffle does not touch a tf.data.Dataset
 print("tf.data shuffle():", *seen[0:2], "|", *seen[2:4], "|", *seen[4:6])
+assert not seen[0:2] == seen[2:4] == seen[4:6]
 
 tf.random.set_seed(None)  # drop the global seed that set_random_seed fixed
 seen = batches_seen(ids, y=targets, batch_size=4, validation_split=0.2)
 print("arrays, no fixed seed: same order in every epoch?", seen[0:2] == seen[2:4] == seen[4:6])
+assert not seen[0:2] == seen[2:4] == seen[4:6]
 # --8<-- [end:reshuffle]

@@ -49,6 +49,7 @@ print("val_accuracy:", np.round(history.history["val_accuracy"], 3))
 loss, accuracy = model.evaluate(x_sorted[split_at:], y_sorted[split_at:], verbose=0)
 print(f"evaluate on the last {len(x_sorted) - split_at} rows: loss {loss:.4f}, accuracy {accuracy:.3f}")
 print(f"last epoch's val_loss {history.history['val_loss'][-1]:.4f}, val_accuracy {history.history['val_accuracy'][-1]:.3f}")
+assert abs(loss - history.history["val_loss"][-1]) < 1e-4  # the held-out rows are exactly these
 # --8<-- [end:sorted]
 
 # --8<-- [start:validation-data]
