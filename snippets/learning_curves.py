@@ -84,8 +84,8 @@ check.compile(optimizer=keras.optimizers.SGD(learning_rate=0.0), loss="binary_cr
 fit_loss = check.fit(x_train[:200], y_train[:200], batch_size=32, shuffle=False, verbose=0).history["loss"][0]
 
 starts = range(0, 200, 32)  # the batches fit made: 6 of 32 rows, then one of 8
-rows = [len(x_train[i : i + 32][:200 - i]) for i in starts]
-batch_losses = [check.evaluate(x_train[i : min(i + 32, 200)], y_train[i : min(i + 32, 200)], verbose=0) for i in starts]
+rows = [min(32, 200 - i) for i in starts]
+batch_losses = [check.evaluate(x_train[i : i + n], y_train[i : i + n], verbose=0) for i, n in zip(starts, rows)]
 weighted = np.average(batch_losses, weights=rows)
 print("rows per batch:", rows)
 print(f"loss from fit:                       {fit_loss:.4f}")
