@@ -10,7 +10,7 @@ PYTEST := $(VENV)/bin/pytest
 serve: $(DOCS_VENV)/.installed  ## build and serve the site on http://127.0.0.1:8000
 	NO_MKDOCS_2_WARNING=1 $(DOCS_VENV)/bin/mkdocs serve
 
-test: $(VENV)/.installed node_modules/.installed chromium  ## run the whole suite: every page, snippet, notebook, build, lint and browser check
+test: $(VENV)/.installed node_modules/.installed node-check chromium  ## run the whole suite: every page, snippet, notebook, build, lint and browser check
 	$(PYTEST) -n auto
 
 page: $(VENV)/.installed  ## run one page in both languages: make page PAGE=workflow
@@ -73,7 +73,7 @@ chromium:
 	  else echo "note: chromium not found and cannot be installed here; browser tests will be skipped"; fi; }
 
 clean:
-	rm -rf site $(VENV) $(DOCS_VENV) .pytest_cache node_modules reports .matrix
+	rm -rf site $(VENV) $(DOCS_VENV) .venv-drift .pytest_cache node_modules reports .matrix
 
 # ---------------------------------------------------------------------------
 # Scheduled checks and the Node check (deploy pipeline, issue 16).

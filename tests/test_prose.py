@@ -26,6 +26,8 @@ from docrun import DOCS, ROOT
 from tools import prh
 
 NODE_BIN = ROOT / "node_modules" / ".bin"
+# The linters run on the Node that `npm ci` installs there (package.json pins Node 24 LTS), not the machine's.
+NODE_ENV = {**os.environ, "PATH": f"{NODE_BIN}{os.pathsep}{os.environ['PATH']}"}
 ADMONITION = re.compile(r'^(?:!!!|\?\?\?\+?) \w+(?: "[^"]*")?$')
 
 
@@ -61,7 +63,7 @@ def textlint(paths, tmp_path, root=ROOT) -> list[str]:
         copies[str(copy)] = page.relative_to(root).as_posix()
     shutil.copy(ROOT / "prh.yml", tmp_path / "prh.yml")
     result = subprocess.run(
-        [str(NODE_BIN / "textlint"), "--config", str(ROOT / ".textlintrc.json"), "--format", "json", *copies],
+        [str(NODE_BIN / "textlint"), "--config", str(ROOT / ".textlintrc.json"), "--format", "json", *copies], env=NODE_ENV,
         cwd=tmp_path, capture_output=True, text=True,
     )
     if result.returncode not in (0, 1):
@@ -91,7 +93,7 @@ def test_glossary_rule_is_up_to_date():
 def test_markdown_style():
     """markdownlint-cli2 over the pages and the README (globs and rules: .markdownlint-cli2.jsonc)."""
     needs("markdownlint-cli2")
-    result = subprocess.run([str(NODE_BIN / "markdownlint-cli2")], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([str(NODE_BIN / "markdownlint-cli2")], cwd=ROOT, env=NODE_ENV, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
