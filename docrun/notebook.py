@@ -43,6 +43,17 @@ INTRO = {
     ),
 }
 
+# Packages a page may use that Colab does not ship: the notebook's first cell says so,
+# and the code that imports them degrades without them (an ImportError is caught).
+NOT_IN_COLAB = {
+    "matplotlib_fontja": {
+        "ja": "\n- 日本語ラベルの図だけは、Colab にない `matplotlib-fontja`（日本語フォント）を使います。"
+              "入っていなくても図は描けますが、日本語が四角い箱になります。`%pip install matplotlib-fontja` で入ります。",
+        "en": "\n- One figure with Japanese labels uses `matplotlib-fontja` (a Japanese font), which Colab does not have. "
+              "Without it the figure is still drawn, with boxes for the Japanese characters; `%pip install matplotlib-fontja` adds it.",
+    },
+}
+
 FENCE_OR_MARKER = re.compile(r"^<!--.*?-->\n", re.M)
 EXPECTED = re.compile(r"^(?P<i>[ \t]*)<!--pytest-codeblocks:expected-output-->\n\n(?P=i)```text\n.*?\n(?P=i)```\n",
                       re.M | re.S)
@@ -129,6 +140,7 @@ def build(path: Path):
     title = re.sub(r"\s*<a id=.*", "", title_line.lstrip("# "))
     intro = INTRO[lang].format(title=title, url=page_url(lang, path.stem), colab=colab_url(lang, path.stem),
                                tf=versions()["tensorflow"], keras=versions()["keras"])
+    intro += "".join(note[lang] for module, note in NOT_IN_COLAB.items() if f"import {module}" in rest)
     nb = jupytext.reads(f"{title_line}\n\n{intro}\n{rest}", fmt="md")
     nb.metadata = {
         "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},

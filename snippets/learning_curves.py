@@ -66,7 +66,10 @@ plt.show()
 # --8<-- [end:plot]
 
 # --8<-- [start:japanese]
-import matplotlib_fontja  # (1)!
+try:
+    import matplotlib_fontja  # (1)!
+except ModuleNotFoundError:  # (2)!
+    print("matplotlib-fontja is not installed: the Japanese labels will show as boxes")
 
 plt.plot(epochs, history.history["loss"], label="訓練データの損失")
 plt.plot(epochs, history.history["val_loss"], label="検証データの損失")
