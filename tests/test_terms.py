@@ -32,7 +32,7 @@ def misused(text: str) -> list[str]:
     bare = prose(text)
     for phrase in SET_PHRASES:  # 過学習する is fine; 学習する alone is not
         bare = bare.replace(phrase, "")
-    found = [t for t in avoided_terms() if t in bare]
+    found = [t for t in avoided_terms() if re.search(prh.regex(t) or re.escape(t), bare)]
     if "学習" in bare:
         found.append("学習 (outside 学習率/過学習/未学習/学習曲線/機械学習/深層学習: use 訓練)")
     return found
@@ -55,3 +55,4 @@ def test_the_check_bites():
     assert misused("学習率と過学習と学習曲線。") == []
     assert misused("わざと過学習するモデル") == []
     assert misused("未学習のモデル") == []
+    assert misused("ロスが下がる") == ["ロス"] and misused("クロスエントロピー") == []

@@ -14,6 +14,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 GLOSSARY = ROOT / "docs" / "ja" / "glossary.md"
 KATAKANA = re.compile(r"[ァ-ヴー]+")
+ASCII = re.compile(r"[A-Za-z]+")
+# Avoided spellings that are right after these words: バッチ正規化 (BatchNormalization) is not 標準化.
+FINE_AFTER = {"正規化": ("バッチ", "層")}
 
 PRH = ROOT / "prh.yml"
 
@@ -33,10 +36,24 @@ def rules() -> list[tuple[str, str]]:
     for line in GLOSSARY.read_text(encoding="utf-8").splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         if len(cells) == 4 and cells[0] not in ("用語", "---") and cells[3]:
-            term = ANCHOR.sub("", cells[0]).split("](")[0].lstrip("[")
+            term = ANCHOR.sub("", cells[0]).split("](")[0].lstrip("[").split("（")[0]  # nan（非数） -> nan
             # A note after an avoided spelling, in full-width parentheses, is not part of it.
             found += [(term, a.split("（")[0].strip()) for a in cells[3].split("、") if a.strip()]
     return found
+
+
+def regex(avoided: str) -> str | None:
+    """The avoided spelling as a regular expression (valid in Python and JavaScript),
+    or None when the plain spelling is the pattern. tests/test_terms.py uses it too."""
+    if avoided.startswith("学習"):  # 学習する, but not inside 過学習する, 未学習, 機械学習, 深層学習
+        return f"(?<![過未械層]){avoided}"
+    if KATAKANA.fullmatch(avoided):  # ロス, but not the ロス inside クロスエントロピー
+        return f"(?<![ァ-ヴー]){avoided}(?![ァ-ヴー])"
+    if ASCII.fullmatch(avoided):  # NaN, but not the NaN inside TerminateOnNaN
+        return f"(?<![A-Za-z]){avoided}(?![A-Za-z])"
+    if avoided in FINE_AFTER:
+        return "".join(f"(?<!{word})" for word in FINE_AFTER[avoided]) + avoided
+    return None
 
 
 def render() -> str:
@@ -44,12 +61,8 @@ def render() -> str:
     for term, avoided in rules():
         # 学習する -> 訓練する, 学習データ -> 訓練データ: the glossary avoids 学習 for 訓練.
         expected = avoided.replace("学習", "訓練") if "学習" in avoided else term
-        pattern = avoided
-        if avoided.startswith("学習"):  # but not inside 過学習する, 未学習, 機械学習, 深層学習
-            pattern = f"/(?<![過未械層]){avoided}/"
-        if KATAKANA.fullmatch(avoided):  # ロス, but not the ロス inside クロスエントロピー
-            pattern = f"/(?<![ァ-ヴー]){avoided}(?![ァ-ヴー])/"
-        lines += [f"  - expected: {expected}", f"    pattern: {pattern!r}" if pattern != avoided else f"    pattern: {pattern}"]
+        pattern = regex(avoided)
+        lines += [f"  - expected: {expected}", f"    pattern: {f'/{pattern}/'!r}" if pattern else f"    pattern: {avoided}"]
     return "\n".join(lines) + "\n"
 
 
