@@ -1,0 +1,221 @@
+"""Keras 2 code run on Keras 3: the exact error or warning each old call gives, and the fix."""
+
+# --8<-- [start:setup]
+import keras
+import numpy as np
+from sklearn.datasets import load_digits
+
+keras.utils.set_random_seed(42)
+
+digits = load_digits()
+x = digits.data[:300].astype("float32") / 16.0  # a small slice is enough here
+y = digits.target[:300]
+
+model = keras.Sequential(
+    [
+        keras.Input(shape=(64,)),
+        keras.layers.Dense(32, activation="relu"),
+        keras.layers.Dense(10, activation="softmax"),
+    ]
+)
+model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+history = model.fit(x, y, epochs=10, validation_split=0.2, verbose=0)
+print("Keras", keras.__version__)
+# --8<-- [end:setup]
+
+
+# --8<-- [start:tf_keras]
+import tensorflow as tf
+
+print("TensorFlow:", tf.__version__)
+print("keras.__version__:   ", keras.__version__)
+print("tf.keras.__version__:", tf.keras.__version__)
+print("tf.keras.Sequential is keras.Sequential:", tf.keras.Sequential is keras.Sequential)
+assert tf.keras.Sequential is keras.Sequential  # one Keras, two names
+# --8<-- [end:tf_keras]
+
+
+# --8<-- [start:predict_classes]
+try:
+    model.predict_classes(x[:5])
+except Exception as e:
+    print(type(e).__name__, e)
+try:
+    model.predict_proba(x[:5])
+except Exception as e:
+    print(type(e).__name__, e)
+# --8<-- [end:predict_classes]
+
+
+# --8<-- [start:predict_classes_fix]
+probabilities = model.predict(x[:5], verbose=0)  # what predict_proba returned
+classes = np.argmax(probabilities, axis=1)  # what predict_classes returned (softmax output)
+print(probabilities.shape, classes)
+# for one sigmoid unit: classes = (probabilities > 0.5).astype("int32")
+# --8<-- [end:predict_classes_fix]
+
+
+# --8<-- [start:lr]
+try:
+    keras.optimizers.Adam(lr=0.001)
+except Exception as e:
+    print(type(e).__name__, e)
+try:
+    model.optimizer.lr
+except Exception as e:
+    print(type(e).__name__, e)
+# --8<-- [end:lr]
+
+
+# --8<-- [start:lr_fix]
+optimizer = keras.optimizers.Adam(learning_rate=0.001)
+print(optimizer.learning_rate.numpy())
+print(model.optimizer.learning_rate.numpy())  # read (or assign) it under its full name
+# --8<-- [end:lr_fix]
+
+
+# --8<-- [start:decay]
+import warnings
+
+with warnings.catch_warnings(record=True) as caught:  # collect the warnings instead of printing them
+    warnings.simplefilter("always")
+    optimizer = keras.optimizers.SGD(learning_rate=0.01, decay=1e-4)
+for w in caught:
+    print(w.category.__name__, w.message)
+# --8<-- [end:decay]
+
+
+# --8<-- [start:decay_fix]
+schedule = keras.optimizers.schedules.InverseTimeDecay(
+    initial_learning_rate=0.01, decay_steps=1, decay_rate=1e-4
+)  # 0.01 / (1 + 1e-4 * step): the formula Keras 2 used for decay=1e-4
+optimizer = keras.optimizers.SGD(learning_rate=schedule)
+for step in [0, 1000, 10000]:
+    print(f"step {step:5}: learning rate {float(schedule(step)):.6f}")
+    assert np.isclose(float(schedule(step)), 0.01 / (1 + 1e-4 * step))
+# --8<-- [end:decay_fix]
+
+
+# --8<-- [start:generators]
+for name in ["fit_generator", "evaluate_generator", "predict_generator"]:
+    try:
+        getattr(model, name)
+    except Exception as e:
+        print(type(e).__name__, e)
+# --8<-- [end:generators]
+
+
+# --8<-- [start:generators_fix]
+def batches():  # a Python generator, as used with fit_generator
+    while True:
+        for start in range(0, len(x), 32):
+            yield x[start : start + 32], y[start : start + 32]
+
+
+model.fit(batches(), steps_per_epoch=10, epochs=1, verbose=0)  # fit takes the generator itself
+print(model.evaluate(batches(), steps=10, verbose=0))
+# --8<-- [end:generators_fix]
+
+
+# --8<-- [start:history_keys]
+try:
+    history.history["val_acc"]
+except Exception as e:
+    print(type(e).__name__, e)
+print(sorted(history.history))
+# --8<-- [end:history_keys]
+
+
+# --8<-- [start:history_keys_acc]
+short = keras.Sequential([keras.Input(shape=(64,)), keras.layers.Dense(10, activation="softmax")])
+short.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["acc"])
+h = short.fit(x, y, epochs=1, validation_split=0.2, verbose=0)
+print(sorted(h.history))
+assert "val_acc" in h.history  # the key is the string given to compile
+# --8<-- [end:history_keys_acc]
+
+
+# --8<-- [start:checkpoint]
+for filepath, weights_only in [
+    ("weights.best.hdf5", False),
+    ("model.ckpt", False),
+    ("weights.best.hdf5", True),
+    ("cp-{epoch:04d}.ckpt", True),
+]:
+    try:
+        keras.callbacks.ModelCheckpoint(filepath, save_weights_only=weights_only)
+        print(filepath, "OK")
+    except Exception as e:
+        print(type(e).__name__, e)
+# --8<-- [end:checkpoint]
+
+
+# --8<-- [start:checkpoint_fix]
+keras.callbacks.ModelCheckpoint("best.keras", save_best_only=True)  # the whole model
+keras.callbacks.ModelCheckpoint("cp-{epoch:04d}.weights.h5", save_weights_only=True)  # weights only
+print("both accepted")
+# --8<-- [end:checkpoint_fix]
+
+
+# --8<-- [start:save]
+try:
+    model.save("my_model")
+except Exception as e:
+    print(type(e).__name__, e)
+try:
+    model.save("my_model", save_format="tf")
+except Exception as e:
+    print(type(e).__name__, e)
+try:
+    model.save_weights("my_weights.h5")
+except Exception as e:
+    print(type(e).__name__, e)
+try:
+    keras.models.load_model("my_model")  # an old SavedModel folder, or no suffix
+except Exception as e:
+    print(type(e).__name__, e)
+# --8<-- [end:save]
+
+
+# --8<-- [start:save_fix]
+model.save("my_model.keras")
+model.save_weights("my_model.weights.h5")
+restored = keras.models.load_model("my_model.keras")
+same = all(np.array_equal(a, b) for a, b in zip(model.get_weights(), restored.get_weights()))
+print("loaded, same weights:", same)
+assert same
+# --8<-- [end:save_fix]
+
+
+# --8<-- [start:metrics_names]
+model.compile(
+    optimizer="adam",
+    loss="sparse_categorical_crossentropy",
+    metrics=["accuracy", keras.metrics.SparseTopKCategoricalAccuracy(k=3, name="top3")],
+)
+results = model.evaluate(x, y, verbose=0)
+print(model.metrics_names)
+print(len(results), "values:", np.round(results, 4))
+print(dict(zip(model.metrics_names, results)))  # the Keras 2 idiom: wrong names, one value lost
+# --8<-- [end:metrics_names]
+
+
+# --8<-- [start:metrics_names_fix]
+print(model.evaluate(x, y, verbose=0, return_dict=True))
+# --8<-- [end:metrics_names_fix]
+
+
+# --8<-- [start:other]
+try:
+    model.fit(x, y, epochs=1, workers=4, use_multiprocessing=True, verbose=0)
+except Exception as e:
+    print(type(e).__name__, e)
+try:
+    from keras.utils.np_utils import to_categorical
+except Exception as e:
+    print(type(e).__name__, e)
+try:
+    keras.optimizers.legacy.Adam()
+except Exception as e:
+    print(type(e).__name__, e)
+# --8<-- [end:other]
