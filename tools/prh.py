@@ -60,7 +60,7 @@ def render() -> str:
     lines = ["# Generated from docs/ja/glossary.md by `python -m tools.prh`; do not edit.", "version: 1", "rules:"]
     for term, avoided in rules():
         # 学習する -> 訓練する, 学習データ -> 訓練データ: the glossary avoids 学習 for 訓練.
-        expected = avoided.replace("学習", "訓練") if "学習" in avoided else term
+        expected = avoided.replace("学習", "訓練") if "学習" in avoided and term.startswith("訓練") else term
         pattern = regex(avoided)
         lines += [f"  - expected: {expected}", f"    pattern: {f'/{pattern}/'!r}" if pattern else f"    pattern: {avoided}"]
     return "\n".join(lines) + "\n"
