@@ -115,6 +115,7 @@ def markdown_of(page: Page, lang: str) -> str:
         if block.whole_file or block.skip:
             del lines[block.lineno - 1:block.end]
     text = "".join(lines)
+    text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)  # MkDocs front matter is for the site only
     text = EXPECTED.sub("", text)
     text = FENCE_OR_MARKER.sub("", text)
     text = FIGURE.sub(lambda m: f"![{m.group(1)}]({page_url(lang, name, '../assets/figures/' + m.group(2))})", text)
