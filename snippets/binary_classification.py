@@ -80,6 +80,7 @@ classes = (p > 0.5).astype(int)  # 1 where the probability is above 0.5
 print("classes:", classes[:10, 0], "| shape:", classes.shape)
 labels = classes[:, 0]  # or classes.ravel(): a flat array, like y_val
 print("predicted 1:", int(labels.sum()), "of", len(labels))
+print("shape of classes == y_val:", (classes == y_val).shape, "| of labels == y_val:", (labels == y_val).shape)
 assert set(np.unique(wrong)) == {0}
 # --8<-- [end:classes]
 

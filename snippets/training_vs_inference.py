@@ -124,6 +124,7 @@ print(f"fit, last epoch:  accuracy {history.history['accuracy'][-1]:.3f}")
 print(f"fit, last epoch:  val_accuracy {history.history['val_accuracy'][-1]:.3f}")
 print(f"evaluate (train): accuracy {bn_eval_accuracy:.3f}")
 assert bn_eval_accuracy < history.history["accuracy"][-1] - 0.3
+assert history.history["val_accuracy"][-1] < history.history["accuracy"][-1] - 0.3
 # --8<-- [end:bn_fit]
 
 # --8<-- [start:bn_stats]
