@@ -8,29 +8,147 @@ from docrun import DOCS
 
 pytestmark = pytest.mark.browser
 
-# (page the reader is on, what they type, the page that must come first)
+# Search, as a reader uses it. Each entry: (language, what the reader searches
+# for, the page that must come first). Drawn from the glossary (a term's first
+# result is the page the glossary links it to: hooks/search.py) and from
+# headings and API names, in both languages. To extend: add a line naming a
+# page that exists in docs/<lang>/; a glossary term's page is the one its
+# glossary row links to.
 QUERIES = [
-    ("/", "バッチサイズ", "/batch-size/"),
-    ("/", "エポック", "/epochs-steps/"),
-    ("/", "検証データ", "/fit/"),  # kanji + katakana typed as one word
-    ("/", "損失関数", "/compile/"),
-    ("/", "過学習", "/learning-curves/"),
-    ("/en/", "validation", "/en/fit/"),
-    ("/en/", "epochs", "/en/epochs-steps/"),  # plural: the index is not stemmed
-    ("/en/", "optimizer", "/en/compile/"),
-    ("/en/", "overfitting", "/en/learning-curves/"),
+    # Japanese: glossary terms (kanji, katakana, mixed), then headings and API names
+    ("ja", "検証データ", "fit"),
+    ("ja", "テストデータ", "evaluate-predict"),
+    ("ja", "エポック", "epochs-steps"),
+    ("ja", "ステップ", "epochs-steps"),
+    ("ja", "バッチサイズ", "batch-size"),
+    ("ja", "ミニバッチ", "batch-size"),
+    ("ja", "勾配", "batch-size"),
+    ("ja", "損失関数", "compile"),
+    ("ja", "交差エントロピー", "compile"),
+    ("ja", "オプティマイザ", "compile"),
+    ("ja", "評価指標", "compile"),
+    ("ja", "正解率", "compile"),
+    ("ja", "過学習", "learning-curves"),
+    ("ja", "学習曲線", "learning-curves"),
+    ("ja", "コールバック", "callbacks"),
+    ("ja", "早期終了", "callbacks"),
+    ("ja", "最後のバッチ", "epochs-steps"),
+    ("ja", "勾配累積", "batch-size"),
+    ("ja", "進捗表示", "fit"),
+    ("ja", "並んだデータの落とし穴", "fit"),
+    ("ja", "確率からラベルへ", "evaluate-predict"),
+    ("ja", "用語集", "glossary"),
+    ("ja", "EarlyStopping", "callbacks"),
+    ("ja", "ModelCheckpoint", "callbacks"),
+    ("ja", "steps_per_epoch", "epochs-steps"),
+    ("ja", "return_dict", "evaluate-predict"),
+    ("ja", "verbose", "fit"),
+    # English
+    ("en", "validation data", "fit"),
+    ("en", "test data", "evaluate-predict"),
+    ("en", "epochs", "epochs-steps"),  # a plural: the glossary has "epoch"
+    ("en", "batch size", "batch-size"),
+    ("en", "mini-batch", "batch-size"),
+    ("en", "loss function", "compile"),
+    ("en", "optimizer", "compile"),
+    ("en", "overfitting", "learning-curves"),
+    ("en", "learning curve", "learning-curves"),
+    ("en", "early stopping", "callbacks"),
+    ("en", "gradient accumulation", "batch-size"),
+    ("en", "time per epoch", "batch-size"),
+    ("en", "steps per epoch", "epochs-steps"),
+    ("en", "last batch", "epochs-steps"),
+    ("en", "progress line", "fit"),
+    ("en", "ordered data", "fit"),
+    ("en", "choosing the loss", "compile"),
+    ("en", "glossary", "glossary"),
+    ("en", "restore_best_weights", "callbacks"),
+    ("en", "return_dict", "evaluate-predict"),
+    ("en", "verbose", "fit"),
 ]
+PREFIX = {"ja": "/", "en": "/en/"}
+RESULTS = "[data-site-search-result]"
 
 
-@pytest.mark.parametrize("start, query, expected", QUERIES)
-def test_search_finds_the_page(page, site_url, start, query, expected):
+def enter_query(page, query, way):
+    """What the reader does: focus the box ("/"), clear it, then either type
+    the query key by key or commit it at once from an input method (one
+    insertion, then the release of the confirming key)."""
+    box = page.locator("[data-site-search-query]")
+    if not box.evaluate("e => e === document.activeElement"):
+        page.keyboard.press("/")  # the shortcut that opens search
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Backspace")
+    page.wait_for_function(f"() => document.querySelector('{RESULTS}').dataset.query === ''")
+    if way == "typed":
+        page.keyboard.type(query)
+    else:
+        page.keyboard.insert_text(query)
+        page.keyboard.up("Enter")
+
+
+def results_for(page, query):
+    """(path, lang) of each result the list shows for `query`, once it shows them."""
+    page.wait_for_function(
+        f"q => document.querySelector('{RESULTS}').dataset.query === q", arg=query, timeout=10_000
+    )
+    return page.locator(f"{RESULTS} .md-search-result__item > a:first-child").evaluate_all(
+        "els => els.map(a => [new URL(a.href).pathname, a.firstElementChild.lang])"
+    )
+
+
+@pytest.mark.parametrize(
+    "lang, start, way",
+    [("ja", "/", "typed"), ("ja", "/epochs-steps/", "ime"), ("en", "/en/", "typed"), ("en", "/en/fit/", "ime")],
+)
+def test_search_after_a_pause(browser, site_url, lang, start, way):
+    """A reader opens a page, looks at it for 2 s, then searches, one query after
+    another, typed or through an input method: the first result is the page
+    that explains the query, and every result is in the reader's language."""
+    page = browser.new_page()
     page.goto(site_url + start)
-    page.keyboard.press("/")  # Material's shortcut to focus the search box
+    page.wait_for_timeout(2000)
+    wrong = []
+    for qlang, query, stem in QUERIES:
+        if qlang != lang:
+            continue
+        enter_query(page, query, way)
+        found = results_for(page, query)
+        expected = PREFIX[lang] + ("" if stem == "index" else f"{stem}/")
+        # every result in the reader's language: by its address, and marked so
+        other = [path for path, mark in found if path.startswith("/en/") != (lang == "en") or mark != lang]
+        if not found or found[0][0] != expected or other:
+            wrong.append(f"{query!r}: expected {expected}, got {[path for path, _ in found[:4]]}")
+    page.close()
+    assert wrong == [], f"{len(wrong)} of the {lang} queries ({way}) went wrong:\n" + "\n".join(wrong)
+
+
+@pytest.mark.parametrize(
+    "start, query, expected",
+    [("/", "検証データ", "/fit/"), ("/", "損失関数", "/compile/"), ("/en/", "return_dict", "/en/evaluate-predict/")],
+)
+def test_search_typed_right_after_load(page, site_url, start, query, expected):
+    """A fast reader types before the search engine has loaded: the query waits for it."""
+    page.goto(site_url + start)
+    page.keyboard.press("/")
     page.keyboard.type(query)
-    results = page.locator(".md-search-result__item > a")
-    results.first.wait_for(timeout=10_000)
-    hrefs = results.evaluate_all("els => els.map(e => new URL(e.href).pathname)")
-    assert hrefs[0] == expected, f"{query!r}: first result {hrefs[0]}, then {hrefs[1:6]}"
+    assert results_for(page, query)[0][0] == expected
+
+
+def test_search_index_loads_only_when_search_opens(page, site_url):
+    """A page view fetches no search index; opening search fetches this
+    language's index from this site, and nothing else."""
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(site_url + "/en/fit/")
+    page.wait_for_load_state("networkidle")
+    assert [u for u in requests if "/pagefind/" in u or "/search/" in u] == []
+    page.keyboard.press("/")
+    page.keyboard.type("epochs")
+    results_for(page, "epochs")
+    fetched = [u for u in requests if "/pagefind/" in u]
+    assert fetched and all(u.startswith(site_url + "/pagefind/") for u in fetched)
+    assert not [u for u in fetched if "/pagefind/index/ja_" in u or "/pagefind/fragment/ja_" in u]
 
 
 @pytest.mark.parametrize(
@@ -44,10 +162,11 @@ def test_language_switcher_keeps_the_page(page, site_url, start, lang, expected)
 
 
 def page_paths():
-    """URL path of every page, in both languages, from the files in docs/."""
+    """URL path of every page, in both languages, from the files in docs/
+    (the notebooks in docs/<lang>/notebooks/ are downloads, not pages)."""
     paths = []
     for lang, prefix in [("ja", "/"), ("en", "/en/")]:
-        for md in sorted(f for f in (DOCS / lang).rglob("*") if f.suffix in (".md", ".ipynb")):
+        for md in sorted((DOCS / lang).glob("*.md")):
             stem = md.relative_to(DOCS / lang).with_suffix("").as_posix()
             paths.append(prefix if stem == "index" else f"{prefix}{stem}/")
     return paths
@@ -89,7 +208,7 @@ def test_page_loads_cleanly_and_is_accessible(page, site_url, path):
     assert problems == [], f"{path}:\n" + "\n".join(problems)
 
 
-CONTRAST_SAMPLE = ["/", "/fit/", "/epochs-steps/", "/en/batch-size/", "/notebook/"]  # text, code, calculator, tables, notebook
+CONTRAST_SAMPLE = ["/", "/fit/", "/epochs-steps/", "/en/batch-size/", "/workflow/"]  # text, code, calculator, tables, notebook buttons
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -125,9 +244,9 @@ def test_copy_button_copies_runnable_code(browser, site_url):
     assert [line.rstrip() for line in copied.strip().splitlines()] == without_markers, copied
 
 
-@pytest.mark.parametrize("start", ["/notebook/", "/en/notebook/"])
+@pytest.mark.parametrize("start", ["/fit/", "/en/fit/"])
 def test_notebook_download_button(page, site_url, start):
-    """The button downloads the notebook itself, a file Jupyter and Colab can open."""
+    """A page's notebook button downloads the notebook itself, a file Jupyter and Colab can open."""
     import json
 
     page.goto(site_url + start)
