@@ -121,7 +121,6 @@ def read(path: Path, text: str | None = None) -> Page:
                     else:
                         page.problems.append(f"{where}: {marker} needs a reason: skip(reason=\"...\")")
                 elif marker == "pytest-codeblocks:cont":
-                    continue  # TRANSITION: removed from the pages when the engine switches
                     page.problems.append(
                         f"{where}: <!--pytest-codeblocks:cont--> is not needed: every page runs "
                         "as one session, each block after the one before")

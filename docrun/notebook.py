@@ -54,7 +54,7 @@ NOT_IN_COLAB = {
     },
 }
 
-FENCE_OR_MARKER = re.compile(r"^<!--.*?-->\n", re.M)
+FENCE_OR_MARKER = re.compile(r"^[ \t]*<!--.*?-->\n", re.M)
 EXPECTED = re.compile(r"^(?P<i>[ \t]*)<!--pytest-codeblocks:expected-output-->\n\n(?P=i)```text\n.*?\n(?P=i)```\n",
                       re.M | re.S)
 HEADING_ID = re.compile(r"^(#+ .*?)\s*\{ *#([\w-]+) *\}$", re.M)
