@@ -19,6 +19,7 @@ from pathlib import Path
 import nbformat
 
 from docrun.compare import render
+from docrun.zygote import kernel_dir
 
 SETUP = """\
 %matplotlib inline
@@ -57,8 +58,9 @@ def execute(nb: nbformat.NotebookNode, workdir: Path | None = None) -> list[Cell
     code = [i for i, c in enumerate(run.cells) if c.cell_type == "code"][1:]
     results = [CellResult() for _ in code]
     workdir = workdir or Path(tempfile.mkdtemp(prefix="docrun-"))
+    warm = kernel_dir()  # a kernel forked from a process that has imported TensorFlow (zygote.py)
     client = NotebookClient(
-        run, timeout=CELL_TIMEOUT, kernel_name="python3",
+        run, timeout=CELL_TIMEOUT, kernel_name="docrun" if warm else "python3",
         resources={"metadata": {"path": str(workdir)}},
         record_timing=False,
         # TensorFlow's C++ start-up lines go to the kernel's own stderr, not into a cell.
@@ -66,6 +68,8 @@ def execute(nb: nbformat.NotebookNode, workdir: Path | None = None) -> list[Cell
     )
     old = dict(os.environ)
     os.environ.update(kernel_env())  # the kernel inherits this process's environment
+    if warm:
+        os.environ["JUPYTER_PATH"] = warm
     try:
         # The kernel's own stderr (TensorFlow's C++ start-up lines) goes to a log kept for a crash report.
         log = open(workdir / ".kernel.log", "w")
