@@ -129,8 +129,8 @@ class BlockItem(pytest.Item):
         if block.skip:
             pytest.skip(block.skip)
         if block.whole_file:
-            pytest.skip(f"lists all of {block.whole_file.relative_to(ROOT)}, whose sections run above; "
-                        "tests/test_snippets.py runs it as a script")
+            pytest.skip(f"the listing of all of {block.whole_file.relative_to(ROOT)}: not a cell of the session; "
+                        "tests/test_snippets.py checks the file stands alone")
         blocks, results = run_page(self.path)
         n = next(i for i, b in enumerate(blocks) if b.lineno == block.lineno)
         result = results[n]
