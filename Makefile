@@ -147,3 +147,20 @@ node-check: node_modules/.installed  ## say which Node the prose linters run on,
 	  echo "       if npm cannot, install Node $$(cat .nvmrc) LTS (nodejs.org, or nvm install $$(cat .nvmrc)) and put it first on PATH." >&2; \
 	  exit 1; fi; \
 	echo "prose linters: Node $$have ($$node)"
+
+# ---- Lighthouse: our pages beside stock Material pages made from the same text ----
+# tools/lighthouse.py builds both sites, serves each under the site_url path on
+# 127.0.0.1, runs Lighthouse (mobile) on the home page, epochs-steps and an
+# English page, writes reports/lighthouse.md and fails when one of ours scores
+# below its stock page. Lighthouse is pinned in tools/lighthouse-deps/ and
+# installed into .lighthouse/, apart from the prose linters' package.json.
+# LIGHTHOUSE_RUNS=N sets the runs per page (median; default 3).
+.PHONY: lighthouse
+lighthouse: $(DOCS_VENV)/.installed .lighthouse/.installed chromium  ## Lighthouse beside stock Material (home, epochs-steps, an English page); fails below stock
+	$(DOCS_VENV)/bin/python -m tools.lighthouse
+
+.lighthouse/.installed: tools/lighthouse-deps/package.json tools/lighthouse-deps/package-lock.json
+	mkdir -p .lighthouse
+	cp tools/lighthouse-deps/package.json tools/lighthouse-deps/package-lock.json .lighthouse/
+	npm ci --prefix .lighthouse --no-audit --no-fund --loglevel=error
+	touch $@

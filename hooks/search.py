@@ -47,9 +47,10 @@ def text(html: str) -> str:
 
 
 def glossary_best_bets(site: Path, prefix: str) -> dict[str, dict]:
-    """{term: {url, title, text}} from the glossary table: the page each term
+    """{term: {url, title, text}} from the glossary tables: the page each term
     links to (site-relative, "fit/" or "en/fit/"), that page's title, and the
-    term's meaning as the glossary gives it."""
+    term's meaning as the glossary gives it; each term also under its other
+    names (see `names`) and its translation in the second column."""
     page = site / prefix / "glossary" / "index.html"
     if not page.exists():
         return {}
@@ -63,8 +64,17 @@ def glossary_best_bets(site: Path, prefix: str) -> dict[str, dict]:
         url = "" if url == "." else url + "/"
         target = site / url / "index.html"
         title = H1.search(target.read_text(encoding="utf-8")) if target.exists() else None
-        bets[text(cells[0])] = {"url": url, "title": text(title.group(1)) if title else "", "text": text(cells[2])}
+        bet = {"url": url, "title": text(title.group(1)) if title else "", "text": text(cells[2])}
+        for name in names(text(cells[0])) + names(text(cells[1])):  # the term, then its other language
+            bets.setdefault(name, bet)
     return bets
+
+
+def names(term: str) -> list[str]:
+    """A term and the ways a reader may type it: "ドロップアウト（Dropout）" is
+    also "ドロップアウト" and "Dropout"."""
+    parts = [term, *re.split(r"\s*[（(]\s*|\s*[）)]\s*", term)]
+    return [p for p in dict.fromkeys(p.strip() for p in parts) if p]
 
 
 @event_priority(-200)

@@ -1,5 +1,6 @@
 """The built site, used the way a reader uses it: in headless Chromium."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,29 +10,30 @@ from docrun import DOCS
 pytestmark = pytest.mark.browser
 
 # Search, as a reader uses it. Each entry: (language, what the reader searches
-# for, the page that must come first). Drawn from the glossary (a term's first
-# result is the page the glossary links it to: hooks/search.py) and from
-# headings and API names, in both languages. To extend: add a line naming a
-# page that exists in docs/<lang>/; a glossary term's page is the one its
-# glossary row links to.
+# for, the page that must come first). GLOSSARY: a term of docs/<lang>/glossary.md,
+# whose first result is the page the glossary links it to (hooks/search.py
+# makes those links the search's best bets), so the entry follows the glossary.
+# The others are headings and API names, each with the page that explains it.
+# To extend: add a line; name a page that exists in docs/<lang>/.
+GLOSSARY = None
 QUERIES = [
     # Japanese: glossary terms (kanji, katakana, mixed), then headings and API names
-    ("ja", "検証データ", "fit"),
-    ("ja", "テストデータ", "evaluate-predict"),
-    ("ja", "エポック", "epochs-steps"),
-    ("ja", "ステップ", "epochs-steps"),
-    ("ja", "バッチサイズ", "batch-size"),
-    ("ja", "ミニバッチ", "batch-size"),
-    ("ja", "勾配", "batch-size"),
-    ("ja", "損失関数", "compile"),
-    ("ja", "交差エントロピー", "compile"),
-    ("ja", "オプティマイザ", "compile"),
-    ("ja", "評価指標", "compile"),
-    ("ja", "正解率", "compile"),
-    ("ja", "過学習", "learning-curves"),
-    ("ja", "学習曲線", "learning-curves"),
-    ("ja", "コールバック", "callbacks"),
-    ("ja", "早期終了", "callbacks"),
+    ("ja", "検証データ", GLOSSARY),
+    ("ja", "テストデータ", GLOSSARY),
+    ("ja", "エポック", GLOSSARY),
+    ("ja", "ステップ", GLOSSARY),
+    ("ja", "バッチサイズ", GLOSSARY),
+    ("ja", "ミニバッチ", GLOSSARY),
+    ("ja", "勾配", GLOSSARY),
+    ("ja", "損失関数", GLOSSARY),
+    ("ja", "交差エントロピー", GLOSSARY),
+    ("ja", "オプティマイザ", GLOSSARY),
+    ("ja", "評価指標", GLOSSARY),
+    ("ja", "正解率", GLOSSARY),
+    ("ja", "過学習", GLOSSARY),
+    ("ja", "学習曲線", GLOSSARY),
+    ("ja", "コールバック", GLOSSARY),
+    ("ja", "早期終了", GLOSSARY),
     ("ja", "最後のバッチ", "epochs-steps"),
     ("ja", "勾配累積", "batch-size"),
     ("ja", "進捗表示", "fit"),
@@ -40,20 +42,19 @@ QUERIES = [
     ("ja", "用語集", "glossary"),
     ("ja", "EarlyStopping", "callbacks"),
     ("ja", "ModelCheckpoint", "callbacks"),
-    ("ja", "steps_per_epoch", "epochs-steps"),
     ("ja", "return_dict", "evaluate-predict"),
     ("ja", "verbose", "fit"),
     # English
-    ("en", "validation data", "fit"),
-    ("en", "test data", "evaluate-predict"),
+    ("en", "validation data", GLOSSARY),
+    ("en", "test data", GLOSSARY),
     ("en", "epochs", "epochs-steps"),  # a plural: the glossary has "epoch"
-    ("en", "batch size", "batch-size"),
-    ("en", "mini-batch", "batch-size"),
-    ("en", "loss function", "compile"),
-    ("en", "optimizer", "compile"),
-    ("en", "overfitting", "learning-curves"),
-    ("en", "learning curve", "learning-curves"),
-    ("en", "early stopping", "callbacks"),
+    ("en", "batch size", GLOSSARY),
+    ("en", "mini-batch", GLOSSARY),
+    ("en", "loss function", GLOSSARY),
+    ("en", "optimizer", GLOSSARY),
+    ("en", "overfitting", GLOSSARY),
+    ("en", "learning curve", GLOSSARY),
+    ("en", "early stopping", GLOSSARY),
     ("en", "gradient accumulation", "batch-size"),
     ("en", "time per epoch", "batch-size"),
     ("en", "steps per epoch", "epochs-steps"),
@@ -66,6 +67,16 @@ QUERIES = [
     ("en", "return_dict", "evaluate-predict"),
     ("en", "verbose", "fit"),
 ]
+
+
+def glossary_page(lang, term):
+    """The page docs/<lang>/glossary.md links `term` to, as a page name ("fit")."""
+    text = (DOCS / lang / "glossary.md").read_text(encoding="utf-8")
+    link = re.search(r"^\|\s*(?:<a id=\"[^\"]*\"></a>)?\[" + re.escape(term) + r"\]\(([^)#]+)", text, re.M)
+    assert link, f"{term!r} is not a term of docs/{lang}/glossary.md: give its page in QUERIES"
+    return link.group(1).removesuffix(".md")
+
+
 PREFIX = {"ja": "/", "en": "/en/"}
 RESULTS = "[data-site-search-result]"
 
@@ -114,6 +125,7 @@ def test_search_after_a_pause(browser, site_url, lang, start, way):
             continue
         enter_query(page, query, way)
         found = results_for(page, query)
+        stem = stem or glossary_page(lang, query)
         expected = PREFIX[lang] + ("" if stem == "index" else f"{stem}/")
         # every result in the reader's language: by its address, and marked so
         other = [path for path, mark in found if path.startswith("/en/") != (lang == "en") or mark != lang]
@@ -159,6 +171,24 @@ def test_language_switcher_keeps_the_page(page, site_url, start, lang, expected)
     page.locator(f"a.md-select__link[hreflang='{lang}']").first.evaluate("e => e.click()")
     page.wait_for_url(site_url + expected)
 
+
+
+def test_palette_toggle_switches_and_is_remembered(browser, site_url):
+    """The light/dark toggle (overrides/partials/palette.html) follows the
+    system preference at first, switches on a click, and the next page keeps
+    the reader's choice."""
+    context = browser.new_context(color_scheme="light")
+    page = context.new_page()
+    page.goto(site_url + "/fit/")
+    scheme = "() => document.body.getAttribute('data-md-color-scheme')"
+    assert page.evaluate(scheme) == "default"
+    page.locator("[data-site-palette] label:not([hidden])").click()
+    assert page.evaluate(scheme) == "slate"
+    page.goto(site_url + "/en/compile/")
+    assert page.evaluate(scheme) == "slate"
+    page.locator("[data-site-palette] label:not([hidden])").click()
+    assert page.evaluate(scheme) == "default"
+    context.close()
 
 
 def page_paths():

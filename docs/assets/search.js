@@ -30,7 +30,7 @@
   const PAGES_SHOWN = 8;     // pages whose details (title, excerpt, sections) are loaded
   const SECTIONS_SHOWN = 3;  // headings shown under each page
 
-  /* Text as Pagefind and the glossary write it, for comparing a query with a term */
+  /* A heading or title folded for comparing it with a query */
   const fold = (s) => s.normalize("NFKC").toLowerCase().replace(/[\s\-_・:：]+/g, "");
   const escape = (s) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
   const excerpt = (html) => html.replace(/<(?!\/?mark>)/g, "&lt;");  // Pagefind's excerpt, only <mark> kept
@@ -45,25 +45,33 @@
       const bets = new Map();
       try {
         const response = await fetch(new URL(`pagefind/glossary-${lang}.json`, siteRoot));
-        for (const [term, bet] of Object.entries(await response.json())) bets.set(fold(term), bet);
+        for (const [name, bet] of Object.entries(await response.json())) bets.set(term(name), bet);
       } catch { /* no glossary: plain ranking */ }
       return { pagefind, bets };
     })();
     return engine;
   }
 
+  /* A glossary term as written, give or take case, width and spaces
+     ("steps per epoch" is not the term "steps_per_epoch") */
+  const term = (s) => s.normalize("NFKC").toLowerCase().trim().replace(/\s+/g, " ");
   function bestBet(bets, query) {
-    const q = fold(query);
+    const q = term(query);
     return bets.get(q) || bets.get(q.replace(/e?s$/, "")) || null;  // "epochs" finds "epoch"
   }
 
-  /* Pages whose title or a heading contains the whole query come first: the
-     page that has a section on a phrase explains it better than one that
-     uses its words. Otherwise Pagefind's order. */
+  /* A page with a section on the query explains it better than one that uses
+     its words: first the pages with a heading (or title) that is the query
+     ("steps_per_epoch", or "verbose: what to print" for "verbose"), then those
+     with a heading that contains it, then the rest, each in Pagefind's order. */
   function rank(pages, query) {
     const q = fold(query);
-    const heads = (p) => [p.meta.title, ...p.sub_results.map((s) => s.title)].some((h) => fold(h || "").includes(q));
-    return pages.map((p, i) => [heads(p) ? 0 : 1, i, p]).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map((x) => x[2]);
+    const tier = (p) => {
+      const heads = [p.meta.title, ...p.sub_results.map((s) => s.title)].map((h) => h || "");
+      if (heads.some((h) => fold(h) === q || fold(h.split(/[:：]/)[0]) === q)) return 0;
+      return heads.some((h) => fold(h).includes(q)) ? 1 : 2;
+    };
+    return pages.map((p, i) => [tier(p), i, p]).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map((x) => x[2]);
   }
 
   async function search(query, stale) {
