@@ -10,20 +10,21 @@ from sklearn.model_selection import train_test_split
 
 keras.utils.set_random_seed(0)
 
-# "Is this digit a 9?", with most of the 9s left out: 40 nines among 1,657 images.
 digits = load_digits()
-x = digits.data.astype("float32") / 16.0  # 64 pixel values per image, scaled to 0..1
-is_nine = (digits.target == 9).astype("float32")  # label 1 for a 9, 0 for any other digit
+x = digits.data.astype("float32") / 16.0  # (1)!
+is_nine = (digits.target == 9).astype("float32")  # (2)!
 rng = np.random.default_rng(0)
-keep = np.concatenate([np.flatnonzero(is_nine == 0), rng.choice(np.flatnonzero(is_nine == 1), 40, replace=False)])
+others = np.flatnonzero(is_nine == 0)
+nines = rng.choice(np.flatnonzero(is_nine == 1), 40, replace=False)  # (3)!
+keep = np.concatenate([others, nines])
 x, y = x[keep], is_nine[keep]
-x_train, x_test, y_train, y_test = train_test_split(x, y, test_size=0.3, random_state=0, stratify=y)
+x_train, x_test, y_train, y_test = train_test_split(x, y, test_size=0.3, random_state=0, stratify=y)  # (4)!
+print(f"all: {len(y)} images, {int(y.sum())} nines")
 print(f"training: {len(y_train)} images, {int(y_train.sum())} nines | test: {len(y_test)} images, {int(y_test.sum())} nines")
 
 
 def make_model():
-    """One sigmoid unit: the probability that the image is a 9."""
-    keras.utils.set_random_seed(0)  # the same starting weights for every model
+    keras.utils.set_random_seed(0)  # (5)!
     model = keras.Sequential([keras.Input(shape=(64,)), keras.layers.Dense(1, activation="sigmoid")])
     model.compile(
         optimizer=keras.optimizers.Adam(learning_rate=0.01),
@@ -38,8 +39,7 @@ def make_model():
     return model
 
 
-def report(model):
-    """The test-data metrics, and what the model says about the 9s at the threshold 0.5."""
+def report(model):  # (6)!
     scores = model.evaluate(x_test, y_test, verbose=0, return_dict=True)
     said_nine = model.predict(x_test, verbose=0)[:, 0] > 0.5
     print("  ".join(f"{name} {scores[name]:.3f}" for name in ("accuracy", "precision", "recall", "auc")))
@@ -48,7 +48,7 @@ def report(model):
 # --8<-- [end:setup]
 
 # --8<-- [start:always-no]
-always_no = np.zeros_like(y_test)  # a "model" that answers "not a 9" every time
+always_no = np.zeros_like(y_test)
 print(f"right answers: {int((always_no == y_test).sum())} of {len(y_test)}"
       f" | accuracy of always answering 'not a 9': {(always_no == y_test).mean():.3f}")
 # --8<-- [end:always-no]
@@ -61,7 +61,7 @@ report(model)
 
 # --8<-- [start:class-weight]
 n, n_nines = len(y_train), int(y_train.sum())
-class_weight = {0: n / (2 * (n - n_nines)), 1: n / (2 * n_nines)}  # "balanced" weights
+class_weight = {0: n / (2 * (n - n_nines)), 1: n / (2 * n_nines)}  # (1)!
 print({label: round(weight, 3) for label, weight in class_weight.items()})
 
 weighted_model = make_model()
@@ -70,14 +70,12 @@ report(weighted_model)
 # --8<-- [end:class-weight]
 
 # --8<-- [start:sample-weight]
-sample_weight = np.where(y_train == 1, class_weight[1], class_weight[0])  # one weight per row
-print("rows:", sample_weight.shape, "| the two values:", np.unique(sample_weight).round(3))
+sample_weight = np.where(y_train == 1, class_weight[1], class_weight[0])  # (1)!
+print("samples:", sample_weight.shape, "| the two values:", np.unique(sample_weight).round(3))
 
 sample_model = make_model()
 sample_model.fit(x_train, y_train, epochs=10, batch_size=64, sample_weight=sample_weight, verbose=0)
-same = all(np.allclose(a, b) for a, b in zip(sample_model.get_weights(), weighted_model.get_weights()))
-print("same weights as with class_weight:", same)
-assert same
+report(sample_model)
 
 try:
     make_model().fit(x_train, y_train, class_weight=class_weight, sample_weight=sample_weight, verbose=0)
@@ -85,24 +83,62 @@ except ValueError as error:
     print("ValueError:", error)
 # --8<-- [end:sample-weight]
 
-# --8<-- [start:loss-reduction]
-bce = keras.losses.BinaryCrossentropy()  # reduction="sum_over_batch_size", the default
-labels = np.array([[1.0], [0.0], [0.0], [0.0]])  # 4 rows, one label each
-probabilities = np.array([[0.6], [0.2], [0.1], [0.3]])
-weights = np.array([10.0, 1.0, 1.0, 1.0])  # the first row counts 10 times
+# --8<-- [start:check-same]
+pairs = zip(sample_model.get_weights(), weighted_model.get_weights())
+same = all(np.allclose(a, b) for a, b in pairs)
+print("same weights as with class_weight:", same)
+assert same
+# --8<-- [end:check-same]
 
-per_row = keras.losses.BinaryCrossentropy(reduction=None)(labels, probabilities).numpy()
+# --8<-- [start:loss-reduction]
+bce = keras.losses.BinaryCrossentropy()  # (1)!
+labels = np.array([[1.0], [0.0], [0.0], [0.0]])
+probabilities = np.array([[0.6], [0.2], [0.1], [0.3]])
+weights = np.array([10.0, 1.0, 1.0, 1.0])  # (2)!
+
+per_sample = keras.losses.BinaryCrossentropy(reduction=None)(labels, probabilities).numpy()  # (3)!
 weighted = float(bce(labels, probabilities, sample_weight=weights))
-print("loss of each row:     ", per_row.round(4))
-print("weighted loss:        ", round(weighted, 4))
-print("sum(w * loss) / rows: ", round(float((weights * per_row).sum() / len(per_row)), 4))
-print("sum(w * loss) / sum(w):", round(float((weights * per_row).sum() / weights.sum()), 4))
-assert math.isclose(weighted, (weights * per_row).sum() / len(per_row), rel_tol=1e-5)
+print("loss of each sample:     ", per_sample.round(4))
+print("weighted loss:           ", round(weighted, 4))
+print("sum(w * loss) / samples: ", round(float((weights * per_sample).sum() / len(per_sample)), 4))
+print("sum(w * loss) / sum(w):  ", round(float((weights * per_sample).sum() / weights.sum()), 4))
 # --8<-- [end:loss-reduction]
+
+# --8<-- [start:check-scale]
+assert math.isclose(weighted, (weights * per_sample).sum() / len(per_sample), rel_tol=1e-5)
+
+
+def trained_kernel(optimizer, scale):
+    """Train the same small model for 3 epochs with every sample weight multiplied by scale."""
+    keras.utils.set_random_seed(0)
+    model = keras.Sequential([keras.Input(shape=(64,)), keras.layers.Dense(1, activation="sigmoid")])
+    model.compile(optimizer=optimizer, loss="binary_crossentropy")
+    model.fit(x_train, y_train, epochs=3, batch_size=64, sample_weight=scale * sample_weight, verbose=0)
+    return model.get_weights()[0]
+
+
+def gap(a, b):
+    return float(np.abs(a - b).max())
+
+
+adam = trained_kernel(keras.optimizers.Adam(learning_rate=0.01), 1)
+adam_weights_x2 = trained_kernel(keras.optimizers.Adam(learning_rate=0.01), 2)
+adam_rate_x2 = trained_kernel(keras.optimizers.Adam(learning_rate=0.02), 1)
+sgd = trained_kernel(keras.optimizers.SGD(learning_rate=0.01), 1)
+sgd_weights_x2 = trained_kernel(keras.optimizers.SGD(learning_rate=0.01), 2)
+sgd_rate_x2 = trained_kernel(keras.optimizers.SGD(learning_rate=0.02), 1)
+print(f"Adam: weights x2 moved the result by {gap(adam_weights_x2, adam):.2f}, "
+      f"learning rate x2 by {gap(adam_rate_x2, adam):.2f}")
+print(f"SGD:  weights x2 moved the result by {gap(sgd_weights_x2, sgd):.2f}, "
+      f"weights x2 vs learning rate x2: {gap(sgd_weights_x2, sgd_rate_x2):.2f}")
+assert gap(adam_weights_x2, adam) < 0.1 * gap(adam_rate_x2, adam)  # Adam: a common scale hardly matters
+assert np.allclose(sgd_weights_x2, sgd_rate_x2, atol=1e-5)  # SGD: weights x2 = learning rate x2
+assert gap(sgd_weights_x2, sgd) > 10 * gap(sgd_weights_x2, sgd_rate_x2)
+# --8<-- [end:check-scale]
 
 # --8<-- [start:check-metrics]
 # With learning_rate=0 the weights never change, so fit's training values can be
-# recomputed by evaluate on the same rows, with and without the weights.
+# recomputed by evaluate on the same samples, with and without the weights.
 frozen = make_model()
 frozen.optimizer.learning_rate = 0.0
 history = frozen.fit(
@@ -116,7 +152,7 @@ for name in ("loss", "accuracy", "precision"):
 assert math.isclose(history.history["loss"][0], with_weights["loss"], rel_tol=1e-4)  # the loss is weighted
 for name in ("accuracy", "precision"):  # the metrics are not
     assert math.isclose(history.history[name][0], without[name], rel_tol=1e-4)
-print(f"val_loss  fit: {history.history['val_loss'][0]:.4f} (the same rows, no weights)")
+print(f"val_loss  fit: {history.history['val_loss'][0]:.4f} (the same samples, no weights)")
 assert math.isclose(history.history["val_loss"][0], without["loss"], rel_tol=1e-4)  # validation is not weighted
 
 # Metrics listed in weighted_metrics= do use the weights.

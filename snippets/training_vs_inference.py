@@ -6,14 +6,12 @@ import numpy as np
 
 keras.utils.set_random_seed(42)
 
-dropout = keras.layers.Dropout(0.5)  # drops half of its inputs, at random
+dropout = keras.layers.Dropout(0.5)  # (1)!
 ones = np.ones((1, 8), dtype="float32")
 in_training = keras.ops.convert_to_numpy(dropout(ones, training=True))
 in_inference = keras.ops.convert_to_numpy(dropout(ones, training=False))
 print("training=True: ", in_training)
 print("training=False:", in_inference)
-assert set(np.unique(in_training)) <= {0.0, 2.0}  # dropped (0) or scaled up by 1 / (1 - 0.5)
-assert np.array_equal(in_inference, ones)  # passed through unchanged
 # --8<-- [end:modes]
 
 # --8<-- [start:who_sets_it]
@@ -42,6 +40,9 @@ for name, run in [
     spy.seen.clear()
     run()
     print(f"{name:16} training = {spy.seen}")
+
+assert set(np.unique(in_training)) <= {0.0, 2.0}  # Dropout: dropped (0) or scaled up by 1 / (1 - 0.5)
+assert np.array_equal(in_inference, ones)  # passed through unchanged
 # --8<-- [end:who_sets_it]
 
 # --8<-- [start:dropout_fit]
@@ -64,51 +65,53 @@ model = keras.Sequential(
 model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
 history = model.fit(x_train, y_train, epochs=5, validation_data=(x_val, y_val), verbose=0)
 print("epoch  accuracy  val_accuracy")
-for epoch, (acc, val_acc) in enumerate(zip(history.history["accuracy"], history.history["val_accuracy"]), 1):
-    print(f"{epoch:5}  {acc:8.3f}  {val_acc:12.3f}")
-assert all(v > a for a, v in zip(history.history["accuracy"], history.history["val_accuracy"]))
+for epoch in range(5):
+    acc = history.history["accuracy"][epoch]
+    val_acc = history.history["val_accuracy"][epoch]
+    print(f"{epoch + 1:5}  {acc:8.3f}  {val_acc:12.3f}")
 # --8<-- [end:dropout_fit]
 
 # --8<-- [start:three_numbers]
-# (a) what fit reported for the last epoch
-fit_accuracy = history.history["accuracy"][-1]
+fit_accuracy = history.history["accuracy"][-1]  # (1)!
 
-# (b) the final weights, still in training mode (dropout on)
-probabilities = model(x_train, training=True)
+probabilities = model(x_train, training=True)  # (2)!
 train_mode_accuracy = np.mean(np.argmax(probabilities, axis=1) == y_train)
 
-# (c) the final weights in inference mode (dropout off): what evaluate does
-loss, eval_accuracy = model.evaluate(x_train, y_train, verbose=0)
+loss, eval_accuracy = model.evaluate(x_train, y_train, verbose=0)  # (3)!
 
 print(f"(a) fit, last epoch:               {fit_accuracy:.3f}")
 print(f"(b) final weights, training mode:  {train_mode_accuracy:.3f}")
 print(f"(c) evaluate on the training data: {eval_accuracy:.3f}")
-assert fit_accuracy < train_mode_accuracy < eval_accuracy
 # --8<-- [end:three_numbers]
+
+# --8<-- [start:check_three_numbers]
+assert all(v > a for a, v in zip(history.history["accuracy"], history.history["val_accuracy"]))
+assert fit_accuracy < train_mode_accuracy < eval_accuracy
+print("val_accuracy > accuracy in every epoch, and (a) < (b) < (c)")
+# --8<-- [end:check_three_numbers]
 
 # --8<-- [start:call_default]
 few = x_val[:5]
-plain = keras.ops.convert_to_numpy(model(few))  # no training argument
+plain = keras.ops.convert_to_numpy(model(few))  # (1)!
 inference = keras.ops.convert_to_numpy(model(few, training=False))
 print("model(x) equals model(x, training=False):", np.array_equal(plain, inference))
 print("predict equals them too:", np.allclose(model.predict(few, verbose=0), inference))
-assert np.array_equal(plain, inference)
 # --8<-- [end:call_default]
 
 # --8<-- [start:bn_fit]
 from sklearn.datasets import load_breast_cancer
 
 data = load_breast_cancer()
-x_raw = data.data.astype("float32")  # not scaled: "mean area" is in the hundreds, "mean smoothness" about 0.1
-y_bc = (data.target == 0).astype("float32")
+x_raw = data.data.astype("float32")  # (1)!
+y_bc = (data.target == 0).astype("float32")  # (2)!
 xb_train, xb_val, yb_train, yb_val = train_test_split(x_raw, y_bc, test_size=0.25, random_state=0, stratify=y_bc)
 
 
-def bn_model(momentum=0.99):  # 0.99 is BatchNormalization's default
+def bn_model(momentum=0.99):  # (3)!
     return keras.Sequential(
         [
             keras.Input(shape=(30,)),
-            keras.layers.BatchNormalization(momentum=momentum),  # meant to do the scaling
+            keras.layers.BatchNormalization(momentum=momentum),  # (4)!
             keras.layers.Dense(16, activation="relu"),
             keras.layers.Dense(1, activation="sigmoid"),
         ]
@@ -123,22 +126,19 @@ _, bn_eval_accuracy = bn.evaluate(xb_train, yb_train, verbose=0)
 print(f"fit, last epoch:  accuracy {history.history['accuracy'][-1]:.3f}")
 print(f"fit, last epoch:  val_accuracy {history.history['val_accuracy'][-1]:.3f}")
 print(f"evaluate (train): accuracy {bn_eval_accuracy:.3f}")
-assert bn_eval_accuracy < history.history["accuracy"][-1] - 0.3
-assert history.history["val_accuracy"][-1] < history.history["accuracy"][-1] - 0.3
 # --8<-- [end:bn_fit]
 
 # --8<-- [start:bn_stats]
 layer = bn.layers[0]
-steps = int(bn.optimizer.iterations)  # training steps so far: 5 epochs x 14 batches
+steps = int(bn.optimizer.iterations)  # (1)!
 moving_mean = keras.ops.convert_to_numpy(layer.moving_mean)
 moving_variance = keras.ops.convert_to_numpy(layer.moving_variance)
-area = list(data.feature_names).index("mean area")
+area = list(data.feature_names).index("mean area")  # (2)!
 print("steps:", steps)
 print(f"mean area:     data mean {xb_train[:, area].mean():8.1f} | moving_mean {moving_mean[area]:8.1f}")
 print(f"               data var  {xb_train[:, area].var():8.0f} | moving_variance {moving_variance[area]:8.0f}")
 print(f"moving_mean / data mean: {moving_mean[area] / xb_train[:, area].mean():.3f}")
 print(f"1 - 0.99 ** {steps}:         {1 - 0.99**steps:.3f}")
-assert abs(moving_mean[area] / xb_train[:, area].mean() - (1 - 0.99**steps)) < 0.05
 # --8<-- [end:bn_stats]
 
 # --8<-- [start:bn_update]
@@ -151,12 +151,16 @@ print("after one step, moving_mean = 0.01 * batch mean:", np.allclose(check.movi
 check(batch, training=False)  # inference mode leaves the statistics alone
 print("inference mode changed it:", not np.allclose(check.moving_mean, expected, rtol=1e-5))
 assert np.allclose(check.moving_mean, expected, rtol=1e-5)
+accuracy = history.history["accuracy"][-1]
+assert bn_eval_accuracy < accuracy - 0.3  # evaluate is far below fit's accuracy
+assert history.history["val_accuracy"][-1] < accuracy - 0.3  # and so is val_accuracy
+assert abs(moving_mean[area] / xb_train[:, area].mean() - (1 - 0.99**steps)) < 0.05
 # --8<-- [end:bn_update]
 
 # --8<-- [start:bn_fixes]
 from sklearn.preprocessing import StandardScaler
 
-scaler = StandardScaler().fit(xb_train)  # mean 0 and variance 1: where the moving statistics start
+scaler = StandardScaler().fit(xb_train)  # (1)!
 xs_train = scaler.transform(xb_train)
 
 keras.utils.set_random_seed(42)
@@ -166,7 +170,12 @@ history = scaled.fit(xs_train, yb_train, epochs=5, verbose=0)
 _, scaled_eval_accuracy = scaled.evaluate(xs_train, yb_train, verbose=0)
 print(f"fit, last epoch:  accuracy {history.history['accuracy'][-1]:.3f}")
 print(f"evaluate (train): accuracy {scaled_eval_accuracy:.3f}")
-assert abs(scaled_eval_accuracy - history.history["accuracy"][-1]) < 0.05
 for momentum in [0.99, 0.9]:
     print(f"momentum {momentum}: after {steps} steps the moving statistics have moved {1 - momentum**steps:.1%} of the way")
 # --8<-- [end:bn_fixes]
+
+# --8<-- [start:check_fixes]
+gap = abs(scaled_eval_accuracy - history.history["accuracy"][-1])
+print(f"standardized inputs: fit and evaluate differ by {gap:.2f}")
+assert gap < 0.05
+# --8<-- [end:check_fixes]
