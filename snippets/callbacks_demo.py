@@ -131,10 +131,13 @@ for action in ["always", "default"]:  # "default" is Python's own setting for th
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter(action)
         early_stop = keras.callbacks.EarlyStopping(monitor="val_acc", mode="max")
-        train(make_model(), [early_stop], epochs=3)
+        early_stop.set_model(make_model())
+        early_stop.on_train_begin()
+        for epoch in range(3):  # the logs fit hands over at the end of 3 epochs
+            early_stop.on_epoch_end(epoch, {"loss": 0.3, "accuracy": 0.9, "val_loss": 0.5, "val_accuracy": 0.8})
     print(f'filter "{action}": {len(caught)} warning(s) in 3 epochs | stopped_epoch: {early_stop.stopped_epoch}')
     print("   ", str(caught[0].message).split(" which")[0])
-assert early_stop.stopped_epoch == 0  # never stops: there is no val_acc to compare
+assert early_stop.stopped_epoch == 0 and not early_stop.model.stop_training  # never stops: no val_acc to compare
 # --8<-- [end:mode_warning]
 
 
@@ -165,11 +168,11 @@ compare(model, val_losses)
 # --8<-- [start:monitor_loss]
 model = make_model()
 early_stop = keras.callbacks.EarlyStopping(monitor="loss", patience=3)  # training loss: a mistake
-history = train(model, [early_stop], epochs=20)
+history = train(model, [early_stop], epochs=14)
 losses, val_losses = history.history["loss"], history.history["val_loss"]
-print("epochs run:", len(losses), "of 20 | stopped_epoch:", early_stop.stopped_epoch)
-print(f"loss:     epoch 1 {losses[0]:.3f} -> epoch 20 {losses[-1]:.4f}")
-print(f"val_loss: lowest {min(val_losses):.3f} in epoch {int(np.argmin(val_losses)) + 1} -> epoch 20 {val_losses[-1]:.3f}")
+print("epochs run:", len(losses), "of 14 | stopped_epoch:", early_stop.stopped_epoch)
+print(f"loss:     epoch 1 {losses[0]:.3f} -> epoch 14 {losses[-1]:.4f}")
+print(f"val_loss: lowest {min(val_losses):.3f} in epoch {int(np.argmin(val_losses)) + 1} -> epoch 14 {val_losses[-1]:.3f}")
 # --8<-- [end:monitor_loss]
 
 
@@ -221,6 +224,9 @@ model = make_model()
 checkpoints = [
     keras.callbacks.ModelCheckpoint("ckpt-{epoch:02d}-{val_loss:.2f}.keras", save_best_only=True),
     keras.callbacks.ModelCheckpoint("best.keras", monitor="val_loss", save_best_only=True),
+    keras.callbacks.ModelCheckpoint(  # only the weights: see the next section
+        "best.weights.h5", save_weights_only=True, save_best_only=True
+    ),
 ]
 history = train(model, checkpoints, epochs=9)
 print("val_loss:", np.round(history.history["val_loss"], 3))
@@ -233,11 +239,6 @@ print(f"lowest val_loss in history:        {min(history.history['val_loss']):.4f
 
 
 # --8<-- [start:ckpt_weights]
-model = make_model()
-checkpoint = keras.callbacks.ModelCheckpoint(
-    "best.weights.h5", save_weights_only=True, save_best_only=True
-)
-history = train(model, [checkpoint], epochs=9)
 fresh = make_model(compiled=False)  # same layers, untrained weights
 fresh.load_weights("best.weights.h5")
 fresh.compile(loss="sparse_categorical_crossentropy")

@@ -33,7 +33,7 @@ def train(n_train=200, dropout=0.0, callbacks=()):
         x_train[:n_train],
         y_train[:n_train],
         validation_data=(x_val, y_val),
-        epochs=30,
+        epochs=20,
         batch_size=32,
         verbose=0,
         callbacks=list(callbacks),
