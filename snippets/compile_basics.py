@@ -13,8 +13,7 @@ model = keras.Sequential(
         keras.layers.Dense(10, activation="softmax"),
     ]
 )
-before = [w.copy() for w in model.get_weights()]  # (1)!
-layers_before, params_before = len(model.layers), model.count_params()
+print("parameters before compile:", model.count_params())
 
 model.compile(
     optimizer="adam",
@@ -22,33 +21,39 @@ model.compile(
     metrics=["accuracy"],
 )
 
-after = model.get_weights()
-same = all(np.array_equal(b, a) for b, a in zip(before, after))  # (2)!
-print("weights unchanged:", same)
-print("layers:", layers_before, "->", len(model.layers))
-print("parameters:", params_before, "->", model.count_params())
-print("set by compile:", type(model.optimizer).__name__, "|", model.loss)
+print("parameters after compile: ", model.count_params())
+print("set by compile:", model.optimizer.name, "|", model.loss)  # (1)!
 # --8<-- [end:unchanged]
+
+# --8<-- [start:unchanged-check]
+before = [w.copy() for w in model.get_weights()]
+model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+same = all(np.array_equal(b, a) for b, a in zip(before, model.get_weights()))
+print("weights unchanged by compile:", same)
+assert same
+# --8<-- [end:unchanged-check]
 
 # --8<-- [start:string-or-object]
 model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
-print("string:", type(model.optimizer).__name__, f"{float(model.optimizer.learning_rate):g}")
+print("string:", type(model.optimizer).__name__, model.optimizer.learning_rate.numpy())  # (3)!
 
 model.compile(
     optimizer=keras.optimizers.Adam(learning_rate=0.0005),  # (1)!
     loss="sparse_categorical_crossentropy",
 )
-print("object:", type(model.optimizer).__name__, f"{float(model.optimizer.learning_rate):g}")
+print("object:", type(model.optimizer).__name__, model.optimizer.learning_rate.numpy())
 
 model.compile(loss="sparse_categorical_crossentropy")  # (2)!
-print("no optimizer given:", type(model.optimizer).__name__)
+print("no optimizer given:", type(model.optimizer).__name__, model.optimizer.learning_rate.numpy())
 # --8<-- [end:string-or-object]
 
 # --8<-- [start:defaults]
-for cls in (keras.optimizers.SGD, keras.optimizers.Adam, keras.optimizers.RMSprop):
-    config = cls().get_config()  # (1)!
-    extras = {k: config[k] for k in ("momentum", "beta_1", "beta_2", "rho") if k in config}  # (2)!
-    print(f"{cls.__name__:8} learning_rate={config['learning_rate']:g}", extras)
+sgd = keras.optimizers.SGD()  # (1)!
+adam = keras.optimizers.Adam()
+rmsprop = keras.optimizers.RMSprop()
+print("SGD:     learning_rate", sgd.learning_rate.numpy(), "| momentum", sgd.momentum)  # (2)!
+print("Adam:    learning_rate", adam.learning_rate.numpy(), "| beta_1", adam.beta_1, "| beta_2", adam.beta_2)
+print("RMSprop: learning_rate", rmsprop.learning_rate.numpy(), "| rho", rmsprop.rho)
 # --8<-- [end:defaults]
 
 # --8<-- [start:one-step]

@@ -21,7 +21,7 @@ for name, (y, units, activation, loss) in cases.items():
     model = keras.Sequential([keras.Input(shape=(64,)), keras.layers.Dense(units, activation=activation)])
     model.compile(optimizer="adam", loss=loss)
     value = model.evaluate(x, y, verbose=0)  # (3)!
-    print(f"{name:14} y{str(y.shape):11} output{model.output_shape}  {loss} = {value:.3f}")
+    print(name, "| labels", y.shape, "| output", model.output_shape, "|", loss, round(value, 3))
 # --8<-- [end:cases]
 
 # --8<-- [start:from-logits]
@@ -117,10 +117,7 @@ for loss, y, units, activation in attempts:
     try:  # (1)!
         model.fit(x, y, epochs=1, verbose=0)
     except ValueError as e:
-        message = str(e)
-        print(f"{loss}: {type(e).__name__}")
-        print("   ", message[: message.index(" Received")])  # (2)!
-        print("   ", message[message.index("Received") :])
+        print(f"{loss}: {type(e).__name__}: {e}")
 # --8<-- [end:mismatch]
 
 # --8<-- [start:sparse-shapes]

@@ -56,8 +56,8 @@ print("all unchanged:", all(np.array_equal(b, a) for b, a in zip(before, after))
 
 # --8<-- [start:steps]
 print(len(x_test), "test samples")
-model.evaluate(x_test, y_test, verbose=2)  # batch_size not given: 32
-model.evaluate(x_test, y_test, batch_size=100, verbose=2)
+model.evaluate(x_test, y_test, verbose=2)  # (1)!
+loss, accuracy = model.evaluate(x_test, y_test, batch_size=100, verbose=2)  # (2)!
 # --8<-- [end:steps]
 
 # --8<-- [start:which_data]

@@ -15,6 +15,8 @@ assert parameters["verbose"].default == "auto" and parameters["shuffle"].default
 # --8<-- [start:setup]
 import math
 
+import keras
+
 from sklearn.datasets import load_digits
 from sklearn.model_selection import train_test_split
 

@@ -4,7 +4,7 @@
 import math
 
 for n, split in [(1797, 0.2), (1437, 0.2), (10, 0.25)]:
-    n_train = math.floor(n * (1 - split))  # the formula of Keras's train_validation_split
+    n_train = math.floor(n * (1 - split))  # (1)!
     n_val = n - n_train
     print(f"{n} rows, validation_split={split}: train on rows 0..{n_train - 1}, "
           f"validate on the last {n_val} ({n_val / n:.2%})")
@@ -20,7 +20,7 @@ keras.utils.set_random_seed(42)
 digits = load_digits()
 x = digits.data.astype("float32") / 16.0
 y = digits.target
-order = np.argsort(y, kind="stable")  # all 0s first, then all 1s, ... all 9s last
+order = np.argsort(y, kind="stable")  # (1)!
 x_sorted, y_sorted = x[order], y[order]
 
 
@@ -44,19 +44,20 @@ model = make_model()
 history = model.fit(x_sorted, y_sorted, epochs=3, validation_split=0.2, verbose=0)
 print("accuracy:    ", np.round(history.history["accuracy"], 3))
 print("val_accuracy:", np.round(history.history["val_accuracy"], 3))
+# --8<-- [end:sorted]
 
-# The same rows, evaluated by hand, give the same numbers as the last epoch's val_*.
+# --8<-- [start:sorted-check]
 loss, accuracy = model.evaluate(x_sorted[split_at:], y_sorted[split_at:], verbose=0)
 print(f"evaluate on the last {len(x_sorted) - split_at} rows: loss {loss:.4f}, accuracy {accuracy:.3f}")
 print(f"last epoch's val_loss {history.history['val_loss'][-1]:.4f}, val_accuracy {history.history['val_accuracy'][-1]:.3f}")
-assert abs(loss - history.history["val_loss"][-1]) < 1e-4  # the held-out rows are exactly these
-# --8<-- [end:sorted]
+assert abs(loss - history.history["val_loss"][-1]) < 1e-4
+# --8<-- [end:sorted-check]
 
 # --8<-- [start:validation-data]
 from sklearn.model_selection import train_test_split
 
 x_train, x_val, y_train, y_val = train_test_split(
-    x_sorted, y_sorted, test_size=0.2, random_state=0, stratify=y_sorted  # random rows, every class
+    x_sorted, y_sorted, test_size=0.2, random_state=0, stratify=y_sorted  # (1)!
 )
 print("labels in the validation data:", np.unique(y_val))
 
@@ -73,7 +74,7 @@ from_tensors = model.fit(tf.constant(x_train), tf.constant(y_train), epochs=1, v
 print("tensors:", list(from_tensors.history))
 
 
-def batches():  # a Python generator that yields (x, y) batches
+def batches():  # (1)!
     for start in range(0, len(x_train), 32):
         yield x_train[start : start + 32], y_train[start : start + 32]
 
@@ -85,16 +86,13 @@ for name, data in [
     try:
         model.fit(data, epochs=1, validation_split=0.2, verbose=0)
     except ValueError as e:
-        message = str(e)
-        print(f"{name}: {type(e).__name__}")
-        print("   ", message[: message.index("Found")])
-        print("   ", message[message.index("Found") :])
+        print(f"{name}: {type(e).__name__}: {e}")
 # --8<-- [end:input-types]
 
 # --8<-- [start:history]
 plain = make_model().fit(x_train, y_train, epochs=2, verbose=0)
 print("without validation:", list(plain.history))
-print("with validation:   ", list(history.history))  # the validation_data run above
+print("with validation:   ", list(history.history))  # (1)!
 print("history.epoch: ", history.epoch)
 print("history.params:", history.params)
 print("val_accuracy:  ", [round(v, 4) for v in history.history["val_accuracy"]])

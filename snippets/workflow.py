@@ -34,7 +34,7 @@ model.compile(
     loss="sparse_categorical_crossentropy",  # (2)!
     metrics=["accuracy"],  # (3)!
 )
-print(type(model.optimizer).__name__, f"{float(model.optimizer.learning_rate):g}")
+print(model.optimizer.name, model.optimizer.learning_rate.numpy())  # (4)!
 # --8<-- [end:compile]
 
 # --8<-- [start:fit]
