@@ -24,11 +24,7 @@ def build(learning_rate=1e-3, seed=0):
             keras.layers.Dense(10, activation="softmax"),
         ]
     )
-    model.compile(
-        optimizer=keras.optimizers.Adam(learning_rate),
-        loss="sparse_categorical_crossentropy",
-        metrics=["accuracy"],
-    )
+    model.compile(optimizer=keras.optimizers.Adam(learning_rate), loss="sparse_categorical_crossentropy")
     return model
 # --8<-- [end:setup]
 
@@ -56,25 +52,30 @@ for batch_size in [1, 8, 32, 128, 512]:
 
 # --8<-- [start:fixed-epochs]
 def accuracy_after(model):
-    return model.evaluate(x_val, y_val, verbose=0)[1]
+    """The share of validation images whose most probable class is the right one."""
+    predicted = np.argmax(model(x_val), axis=1)
+    return np.mean(predicted == y_val)
 
 
-for batch_size in [8, 32, 128, 512]:
-    plain = build(1e-3)
-    plain.fit(x_train, y_train, batch_size=batch_size, epochs=5, verbose=0)
-    scaled = build(1e-3 * batch_size / 32)  # learning rate proportional to the batch size
-    scaled.fit(x_train, y_train, batch_size=batch_size, epochs=5, verbose=0)
+accuracy = {}  # (batch size, learning rate) -> validation accuracy, seed 0
+for batch_size in [32, 128, 512]:
+    for learning_rate in [1e-3, 1e-3 * batch_size / 32]:  # fixed, then proportional to the batch size
+        if (batch_size, learning_rate) in accuracy:
+            continue  # batch 32: both are 0.001, the same run
+        model = build(learning_rate)
+        model.fit(x_train, y_train, batch_size=batch_size, epochs=5, verbose=0)
+        accuracy[batch_size, learning_rate] = accuracy_after(model)
+    scaled = 1e-3 * batch_size / 32
     print(
-        f"batch {batch_size:>3}: {int(plain.optimizer.iterations.numpy()):>4} updates | "
-        f"val accuracy {accuracy_after(plain):.3f} (lr 0.001), "
-        f"{accuracy_after(scaled):.3f} (lr {1e-3 * batch_size / 32:g})"
+        f"batch {batch_size:>3}: {int(model.optimizer.iterations.numpy()):>4} updates | "
+        f"val accuracy {accuracy[batch_size, 1e-3]:.3f} (lr 0.001), {accuracy[batch_size, scaled]:.3f} (lr {scaled:g})"
     )
 # --8<-- [end:fixed-epochs]
 
 # --8<-- [start:seeds]
 for batch_size, learning_rate in [(32, 1e-3), (512, 1e-3), (512, 0.016)]:
-    scores = []
-    for seed in [0, 1, 2]:  # (1)!
+    scores = [accuracy[batch_size, learning_rate]]  # seed 0: the run above
+    for seed in [1, 2]:  # (1)!
         model = build(learning_rate, seed=seed)
         model.fit(x_train, y_train, batch_size=batch_size, epochs=5, verbose=0)
         scores.append(accuracy_after(model))
@@ -85,7 +86,7 @@ for batch_size, learning_rate in [(32, 1e-3), (512, 1e-3), (512, 0.016)]:
 # --8<-- [end:seeds]
 
 # --8<-- [start:fixed-updates]
-for batch_size in [8, 32, 128, 512]:
+for batch_size in [32, 128, 512]:
     data = tf.data.Dataset.from_tensor_slices((x_train, y_train))
     data = data.shuffle(len(x_train), seed=0).repeat().batch(batch_size)
     model = build(1e-3)
@@ -97,12 +98,12 @@ for batch_size in [8, 32, 128, 512]:
 
 
 # --8<-- [start:speed]
+model = build()  # one model for every batch size: only the time matters here
 for batch_size in [8, 32, 96, 100, 128, 512]:
-    model = build()
-    model.fit(x_train, y_train, batch_size=batch_size, epochs=1, verbose=0)  # warm-up: builds the graph
+    model.fit(x_train, y_train, batch_size=batch_size, epochs=1, verbose=0)  # warm-up: adapts the graph to this batch size
     start = time.perf_counter()
-    model.fit(x_train, y_train, batch_size=batch_size, epochs=2, verbose=0)
-    per_epoch = (time.perf_counter() - start) / 2
+    model.fit(x_train, y_train, batch_size=batch_size, epochs=1, verbose=0)
+    per_epoch = time.perf_counter() - start
     print(f"batch {batch_size:>3}: {per_epoch * 1000:.0f}ms per epoch on this machine")
 # --8<-- [end:speed]
 

@@ -20,13 +20,13 @@ def train(n_samples, batch_size=None, epochs=1, optimizer="sgd", **fit_args):  #
     return steps, updates
 
 
-for n, batch in [(10_000, 32), (10_000, 100), (1_000, 100), (1_000, 64)]:
+for n, batch in [(1_000, 32), (1_000, 100), (1_000, 64)]:
     steps, updates = train(n, batch)
-    print(f"{n:>6} samples, batch {batch:>3}: ceil = {math.ceil(n / batch):>3} | steps per epoch {steps:>3} | updates {updates:>3}")
+    print(f"{n} samples, batch {batch:>3}: ceil({n / batch:g}) = {math.ceil(n / batch)} | steps per epoch {steps} | updates {updates}")
 # --8<-- [end:count]
 
 # --8<-- [start:default]
-print("batch_size=None:                     steps, updates =", train(10_000))
+print("batch_size=None:                     steps, updates =", train(1_000))
 print("batch_size=None, steps_per_epoch=4:  steps, updates =", train(100, steps_per_epoch=4))
 # --8<-- [end:default]
 
@@ -69,15 +69,14 @@ assert derived == [25, 25, 25, 25]
 # --8<-- [end:batch-sizes]
 
 # --8<-- [start:validation]
-print("ceil(8000 / 32) =", math.ceil(8_000 / 32))
-print("validation_split=0.2,  1 epoch:  steps, updates =", train(10_000, 32, validation_split=0.2))
-print("validation_split=0.2, 10 epochs: steps, updates =", train(10_000, 32, epochs=10, validation_split=0.2))
+print("ceil(800 / 32) =", math.ceil(800 / 32))
+print("1000 samples, validation_split=0.2, 10 epochs: steps, updates =", train(1_000, 32, epochs=10, validation_split=0.2))
 # --8<-- [end:validation]
 
 # --8<-- [start:total]
-for n in [1_000, 10_000]:
+for n in [100, 1_000]:
     steps, updates = train(n, 100, epochs=5)
-    print(f"{n:>6} samples, 5 epochs, batch 100: {updates} updates")
+    print(f"{n:>4} samples, 5 epochs, batch 100: {updates} updates")
 # --8<-- [end:total]
 
 # --8<-- [start:accumulation]
