@@ -147,6 +147,21 @@ def test_search_typed_right_after_load(page, site_url, start, query, expected):
     assert results_for(page, query)[0][0] == expected
 
 
+def test_search_opens_from_the_header_button_on_a_phone(browser, site_url):
+    """On a narrow screen the header's search button opens the search overlay
+    with the keyboard in the box, and typing there finds pages."""
+    context = browser.new_context(viewport={"width": 400, "height": 800})
+    page = context.new_page()
+    page.goto(site_url + "/en/")
+    page.locator("header label.md-header__button[for=__search]").click()
+    page.keyboard.type("batch size")
+    found = results_for(page, "batch size")
+    assert page.evaluate("document.getElementById('__search').checked")
+    assert page.locator(".md-search-result__list").is_visible()
+    assert found[0][0] == "/en/batch-size/"
+    context.close()
+
+
 def test_search_index_loads_only_when_search_opens(page, site_url):
     """A page view fetches no search index; opening search fetches this
     language's index from this site, and nothing else."""

@@ -141,7 +141,10 @@
     list.setAttribute("role", toggle.checked ? "list" : "presentation");
     if (toggle.checked) { load().catch(() => {}); input.focus(); }
   });
-  input.addEventListener("focus", () => { open(true); load().catch(() => {}); });
+  input.addEventListener("focus", () => {
+    setTimeout(() => open(true));  // after a label's own toggle, when the focus came from clicking it
+    load().catch(() => {});
+  });
   for (const label of document.querySelectorAll("header [for=__search]"))
     label.addEventListener("click", () => input.focus());  // brings up the keyboard on phones
   result.addEventListener("click", (ev) => { if (ev.target.closest("a")) open(false); });
