@@ -34,7 +34,7 @@ def make_model(optimizer):
     return model
 
 
-def train(model, x, y, epochs=5, callbacks=None):
+def train(model, x, y, epochs=3, callbacks=None):
     history = model.fit(x, y, epochs=epochs, batch_size=32, verbose=0, callbacks=callbacks)
     return np.round(history.history["loss"], 3)
 
@@ -143,8 +143,9 @@ def overfit_one_batch(output_activation, labels):
         optimizer=keras.optimizers.Adam(learning_rate=0.01),
         loss="sparse_categorical_crossentropy",
     )
-    history = model.fit(x_batch, labels, epochs=100, batch_size=32, verbose=0)
-    return history.history["loss"][-1]
+    for step in range(100):  # 100 training steps, always on the same batch
+        loss = model.train_on_batch(x_batch, labels)
+    return loss
 
 
 print(f"softmax output:           final loss {overfit_one_batch('softmax', y_batch):.4f}")
@@ -158,4 +159,12 @@ print(f"ln(10), guessing 1/10:               {np.log(10):.4f}")
 # a network memorizes even labels that were shuffled away from their images.
 shuffled = np.random.default_rng(0).permutation(y_batch)
 print(f"softmax output, shuffled labels: final loss {overfit_one_batch('softmax', shuffled):.4f}")
+
+# Each call of train_on_batch is one step: the optimizer counts one update per call.
+model = keras.Sequential([keras.Input(shape=(64,)), keras.layers.Dense(10, activation="softmax")])
+model.compile(optimizer="sgd", loss="sparse_categorical_crossentropy")
+for step in range(3):
+    model.train_on_batch(x_batch, y_batch)
+print("calls: 3 | optimizer.iterations:", int(model.optimizer.iterations))
+assert int(model.optimizer.iterations) == 3
 # --8<-- [end:one_batch_check]
