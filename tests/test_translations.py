@@ -49,7 +49,7 @@ def test_no_record_for_a_missing_page():
 def stale_site(tmp_path_factory):
     """The site built from a copy of the project in which only docs/ja/fit.md has changed."""
     copy = tmp_path_factory.mktemp("project")
-    for name in ["docs", "snippets", "hooks", "overrides", "tools"]:
+    for name in ["docs", "snippets", "hooks", "overrides", "tools", "docrun"]:
         shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ["mkdocs.yml", "translations.yml"]:
         shutil.copy(ROOT / name, copy / name)
