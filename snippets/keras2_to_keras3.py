@@ -8,7 +8,7 @@ from sklearn.datasets import load_digits
 keras.utils.set_random_seed(42)
 
 digits = load_digits()
-x = digits.data[:300].astype("float32") / 16.0  # a small slice is enough here
+x = digits.data[:300].astype("float32") / 16.0  # (1)!
 y = digits.target[:300]
 
 model = keras.Sequential(
@@ -31,7 +31,7 @@ print("TensorFlow:", tf.__version__)
 print("keras.__version__:   ", keras.__version__)
 print("tf.keras.__version__:", tf.keras.__version__)
 print("tf.keras.Sequential is keras.Sequential:", tf.keras.Sequential is keras.Sequential)
-assert tf.keras.Sequential is keras.Sequential  # one Keras, two names
+assert tf.keras.Sequential is keras.Sequential
 # --8<-- [end:tf_keras]
 
 
@@ -48,10 +48,10 @@ except Exception as e:
 
 
 # --8<-- [start:predict_classes_fix]
-probabilities = model.predict(x[:5], verbose=0)  # what predict_proba returned
-classes = np.argmax(probabilities, axis=1)  # what predict_classes returned (softmax output)
+probabilities = model.predict(x[:5], verbose=0)  # (1)!
+classes = np.argmax(probabilities, axis=1)  # (2)!
 print(probabilities.shape, classes)
-# for one sigmoid unit: classes = (probabilities > 0.5).astype("int32")
+# sigmoid: classes = (probabilities > 0.5).astype("int32")
 # --8<-- [end:predict_classes_fix]
 
 
@@ -70,14 +70,14 @@ except Exception as e:
 # --8<-- [start:lr_fix]
 optimizer = keras.optimizers.Adam(learning_rate=0.001)
 print(optimizer.learning_rate.numpy())
-print(model.optimizer.learning_rate.numpy())  # read (or assign) it under its full name
+print(model.optimizer.learning_rate.numpy())  # (1)!
 # --8<-- [end:lr_fix]
 
 
 # --8<-- [start:decay]
 import warnings
 
-with warnings.catch_warnings(record=True) as caught:  # collect the warnings instead of printing them
+with warnings.catch_warnings(record=True) as caught:  # (1)!
     warnings.simplefilter("always")
     optimizer = keras.optimizers.SGD(learning_rate=0.01, decay=1e-4)
 for w in caught:
@@ -88,12 +88,19 @@ for w in caught:
 # --8<-- [start:decay_fix]
 schedule = keras.optimizers.schedules.InverseTimeDecay(
     initial_learning_rate=0.01, decay_steps=1, decay_rate=1e-4
-)  # 0.01 / (1 + 1e-4 * step): the formula Keras 2 used for decay=1e-4
+)  # (1)!
 optimizer = keras.optimizers.SGD(learning_rate=schedule)
 for step in [0, 1000, 10000]:
     print(f"step {step:5}: learning rate {float(schedule(step)):.6f}")
-    assert np.isclose(float(schedule(step)), 0.01 / (1 + 1e-4 * step))
 # --8<-- [end:decay_fix]
+
+
+# --8<-- [start:decay_check]
+for step in range(0, 20001, 500):
+    keras2_rate = 0.01 / (1 + 1e-4 * step)
+    assert np.isclose(float(schedule(step)), keras2_rate)
+print("InverseTimeDecay = 0.01 / (1 + 1e-4 * step) at every step checked")
+# --8<-- [end:decay_check]
 
 
 # --8<-- [start:generators]
@@ -106,13 +113,13 @@ for name in ["fit_generator", "evaluate_generator", "predict_generator"]:
 
 
 # --8<-- [start:generators_fix]
-def batches():  # a Python generator, as used with fit_generator
+def batches():  # (1)!
     while True:
         for start in range(0, len(x), 32):
             yield x[start : start + 32], y[start : start + 32]
 
 
-model.fit(batches(), steps_per_epoch=10, epochs=1, verbose=0)  # fit takes the generator itself
+model.fit(batches(), steps_per_epoch=10, epochs=1, verbose=0)  # (2)!
 print(model.evaluate(batches(), steps=10, verbose=0))
 # --8<-- [end:generators_fix]
 
@@ -131,7 +138,7 @@ short = keras.Sequential([keras.Input(shape=(64,)), keras.layers.Dense(10, activ
 short.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["acc"])
 h = short.fit(x, y, epochs=1, validation_split=0.2, verbose=0)
 print(sorted(h.history))
-assert "val_acc" in h.history  # the key is the string given to compile
+assert "val_acc" in h.history
 # --8<-- [end:history_keys_acc]
 
 
@@ -151,8 +158,8 @@ for filepath, weights_only in [
 
 
 # --8<-- [start:checkpoint_fix]
-keras.callbacks.ModelCheckpoint("best.keras", save_best_only=True)  # the whole model
-keras.callbacks.ModelCheckpoint("cp-{epoch:04d}.weights.h5", save_weights_only=True)  # weights only
+keras.callbacks.ModelCheckpoint("best.keras", save_best_only=True)  # (1)!
+keras.callbacks.ModelCheckpoint("cp-{epoch:04d}.weights.h5", save_weights_only=True)  # (2)!
 print("both accepted")
 # --8<-- [end:checkpoint_fix]
 
@@ -171,7 +178,7 @@ try:
 except Exception as e:
     print(type(e).__name__, e)
 try:
-    keras.models.load_model("my_model")  # an old SavedModel folder, or no suffix
+    keras.models.load_model("my_model")  # (1)!
 except Exception as e:
     print(type(e).__name__, e)
 # --8<-- [end:save]
@@ -181,22 +188,26 @@ except Exception as e:
 model.save("my_model.keras")
 model.save_weights("my_model.weights.h5")
 restored = keras.models.load_model("my_model.keras")
+# --8<-- [end:save_fix]
+
+
+# --8<-- [start:save_check]
 same = all(np.array_equal(a, b) for a, b in zip(model.get_weights(), restored.get_weights()))
 print("loaded, same weights:", same)
 assert same
-# --8<-- [end:save_fix]
+# --8<-- [end:save_check]
 
 
 # --8<-- [start:metrics_names]
 model.compile(
     optimizer="adam",
     loss="sparse_categorical_crossentropy",
-    metrics=["accuracy", keras.metrics.SparseTopKCategoricalAccuracy(k=3, name="top3")],
+    metrics=["accuracy", keras.metrics.SparseTopKCategoricalAccuracy(k=3, name="top3")],  # (1)!
 )
 results = model.evaluate(x, y, verbose=0)
 print(model.metrics_names)
 print(len(results), "values:", np.round(results, 4))
-print(dict(zip(model.metrics_names, results)))  # the Keras 2 idiom: wrong names, one value lost
+print(dict(zip(model.metrics_names, results)))  # (2)!
 # --8<-- [end:metrics_names]
 
 

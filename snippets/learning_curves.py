@@ -80,20 +80,19 @@ plt.show()
 # --8<-- [end:japanese]
 
 # --8<-- [start:running-mean]
-# learning_rate=0: the weights never change during the epoch, so only the averaging differs.
 keras.utils.set_random_seed(0)
 check = keras.Sequential([keras.Input(shape=(20,)), keras.layers.Dense(1, activation="sigmoid")])
 check.compile(optimizer=keras.optimizers.SGD(learning_rate=0.0), loss="binary_crossentropy")
 fit_loss = check.fit(x_train[:200], y_train[:200], batch_size=32, shuffle=False, verbose=0).history["loss"][0]
 
-starts = range(0, 200, 32)  # the batches fit made: 6 of 32 rows, then one of 8
-rows = [min(32, 200 - i) for i in starts]
-batch_losses = [check.evaluate(x_train[i : i + n], y_train[i : i + n], verbose=0) for i, n in zip(starts, rows)]
-weighted = np.average(batch_losses, weights=rows)
-print("rows per batch:", rows)
-print(f"loss from fit:                       {fit_loss:.4f}")
-print(f"batch losses weighted by their rows: {weighted:.4f}")
-print(f"plain mean of the batch losses:      {np.mean(batch_losses):.4f}")
+starts = range(0, 200, 32)
+sizes = [min(32, 200 - i) for i in starts]
+batch_losses = [check.evaluate(x_train[i : i + n], y_train[i : i + n], verbose=0) for i, n in zip(starts, sizes)]
+weighted = np.average(batch_losses, weights=sizes)
+print("samples per batch:", sizes)
+print(f"loss from fit:                          {fit_loss:.4f}")
+print(f"batch losses weighted by their samples: {weighted:.4f}")
+print(f"plain mean of the batch losses:         {np.mean(batch_losses):.4f}")
 assert abs(fit_loss - weighted) < 1e-4
 assert abs(fit_loss - np.mean(batch_losses)) > 1e-3
 # --8<-- [end:running-mean]
@@ -101,12 +100,12 @@ assert abs(fit_loss - np.mean(batch_losses)) > 1e-3
 # --8<-- [start:dropout]
 keras.utils.set_random_seed(0)
 layer = keras.layers.Dropout(0.5)
-ones = np.ones((3, 10), dtype="float32")  # 3 samples with 10 values each, all 1
-out = np.asarray(layer(ones, training=True))  # as during fit
+ones = np.ones((3, 10), dtype="float32")
+out = np.asarray(layer(ones, training=True))
 print(out)
 print("values kept per sample:", (out > 0).sum(axis=1))
-assert set(np.unique(out)) <= {0.0, 2.0}  # each value is either dropped or kept and doubled
-assert np.array_equal(np.asarray(layer(ones)), ones)  # outside training nothing is dropped
+assert set(np.unique(out)) <= {0.0, 2.0}
+assert np.array_equal(np.asarray(layer(ones)), ones)
 # --8<-- [end:dropout]
 
 # --8<-- [start:remedies]
@@ -121,7 +120,7 @@ print("early stopping: best epoch", stopper.best_epoch + 1, "| stopped after epo
 # --8<-- [end:remedies]
 
 # --8<-- [start:plot-remedies]
-runs = {"no remedy": history, "600 rows": more_data, "dropout 0.5": dropout, "early stopping": early}
+runs = {"no remedy": history, "600 samples": more_data, "dropout 0.5": dropout, "early stopping": early}
 for name, run in runs.items():
     val_loss = run.history["val_loss"]
     plt.plot(range(1, len(val_loss) + 1), val_loss, label=name)
