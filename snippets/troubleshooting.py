@@ -94,8 +94,9 @@ try:
     classifier.fit(x_digits[:200], labels[:200], epochs=1, verbose=0)
 except Exception as e:
     print(type(e).__name__)
-    message = next(line for line in str(e).splitlines() if "label value" in line)
-    print(message.split("  Label values")[0])
+    for line in str(e).splitlines():  # (1)!
+        if "label value" in line:
+            print(line.split("  Label values")[0])
 
 print("labels from", labels.min(), "to", labels.max())
 print("output units:", classifier.output_shape[-1])
