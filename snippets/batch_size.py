@@ -100,7 +100,7 @@ for batch_size in [32, 128, 512]:
 # --8<-- [start:speed]
 model = build()  # one model for every batch size: only the time matters here
 for batch_size in [8, 32, 96, 100, 128, 512]:
-    model.fit(x_train, y_train, batch_size=batch_size, epochs=1, verbose=0)  # warm-up: adapts the graph to this batch size
+    model.fit(x_train, y_train, batch_size=batch_size, epochs=1, verbose=0)  # warm-up run, not timed
     start = time.perf_counter()
     model.fit(x_train, y_train, batch_size=batch_size, epochs=1, verbose=0)
     per_epoch = time.perf_counter() - start
