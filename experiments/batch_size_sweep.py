@@ -29,7 +29,10 @@ FIGURES = ROOT / "docs" / "assets" / "figures"
 FULL = {"batch_sizes": [1, 2, 4, 8, 16, 32, 64, 96, 100, 128, 256, 512, 1024], "repeats": 5,
         "memory_batch_sizes": [32, 128, 512, 1024, 2048, 4096],
         "quality_batch_sizes": [8, 16, 32, 64, 128, 256, 512, 1024]}
-FAST = {"batch_sizes": [8, 64], "repeats": 2, "memory_batch_sizes": [32, 2048], "quality_batch_sizes": [8, 64]}
+# The fast mode (tests/test_experiments.py) proves the code runs, not the results: one short
+# training per setting is enough for that.
+FAST = {"batch_sizes": [32, 64], "repeats": 2, "memory_batch_sizes": [32, 2048], "quality_batch_sizes": [64],
+        "epochs": 1, "updates": 10}
 EPOCHS, UPDATES, BASE_LR, BASE_BATCH = 5, 300, 1e-3, 32
 
 
@@ -110,7 +113,7 @@ def measure_memory(batch_sizes: list[int]) -> list[dict] | dict:
     return rows
 
 
-def measure_quality(batch_sizes: list[int]) -> list[dict]:
+def measure_quality(batch_sizes: list[int], epochs: int = EPOCHS, updates: int = UPDATES) -> list[dict]:
     """Validation accuracy and loss after a fixed number of epochs (with and without
     scaling the learning rate with the batch size) and after a fixed number of updates."""
     import tensorflow as tf
@@ -121,9 +124,9 @@ def measure_quality(batch_sizes: list[int]) -> list[dict]:
         model = build_model(learning_rate, metrics=("accuracy",))
         if fixed_updates:
             data = tf.data.Dataset.from_tensor_slices((x_train, y_train)).shuffle(len(x_train), seed=0).repeat().batch(batch_size)
-            model.fit(data, epochs=1, steps_per_epoch=UPDATES, shuffle=False, verbose=0)
+            model.fit(data, epochs=1, steps_per_epoch=updates, shuffle=False, verbose=0)
         else:
-            model.fit(x_train, y_train, batch_size=batch_size, epochs=EPOCHS, verbose=0)
+            model.fit(x_train, y_train, batch_size=batch_size, epochs=epochs, verbose=0)
         loss, accuracy = model.evaluate(x_val, y_val, verbose=0)
         return {"updates": int(model.optimizer.iterations.numpy()), "val_loss": loss, "val_accuracy": accuracy}
 
@@ -137,9 +140,9 @@ def measure_quality(batch_sizes: list[int]) -> list[dict]:
             "fixed_updates_scaled_lr": train(batch_size, BASE_LR * batch_size / BASE_BATCH, True),
         }
         rows.append(row)
-        print(f"batch {batch_size:>4}: val accuracy {row['fixed_epochs']['val_accuracy']:.3f} ({EPOCHS} epochs), "
-              f"{row['fixed_epochs_scaled_lr']['val_accuracy']:.3f} (scaled lr), {row['fixed_updates']['val_accuracy']:.3f} ({UPDATES} updates), "
-              f"{row['fixed_updates_scaled_lr']['val_accuracy']:.3f} ({UPDATES} updates, scaled lr)")
+        print(f"batch {batch_size:>4}: val accuracy {row['fixed_epochs']['val_accuracy']:.3f} ({epochs} epochs), "
+              f"{row['fixed_epochs_scaled_lr']['val_accuracy']:.3f} (scaled lr), {row['fixed_updates']['val_accuracy']:.3f} ({updates} updates), "
+              f"{row['fixed_updates_scaled_lr']['val_accuracy']:.3f} ({updates} updates, scaled lr)")
     return rows
 
 
@@ -274,7 +277,8 @@ def main(argv=None) -> None:
             "repeats": settings["repeats"],
             "rows": measure(settings["batch_sizes"], settings["repeats"]),
             "memory": measure_memory(settings["memory_batch_sizes"]),
-            "quality": measure_quality(settings["quality_batch_sizes"]),
+            "quality": measure_quality(settings["quality_batch_sizes"], settings.get("epochs", EPOCHS),
+                                       settings.get("updates", UPDATES)),
         }
         results.parent.mkdir(parents=True, exist_ok=True)
         results.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
