@@ -157,7 +157,7 @@ class BlockItem(pytest.Item):
         shown = expected.read_text(encoding="utf-8")
         if not outputs_match(shown, result.stdout):
             diff = "".join(difflib.unified_diff(
-                normalize(shown).splitlines(True), normalize(result.stdout).splitlines(True),
+                (normalize(shown) + "\n").splitlines(True), (normalize(result.stdout) + "\n").splitlines(True),
                 f"shown on the page ({expected.relative_to(ROOT)})", "printed by the code"))
             raise BlockError(f"{block.where}: the output shown on the page no longer matches the code\n\n"
                              f"{diff}\nIf the change is intended, regenerate the outputs: make outputs")
