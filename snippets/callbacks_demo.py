@@ -30,7 +30,7 @@ def make_model():
     return model
 
 
-def train(model, callbacks, epochs=100):
+def train(model, callbacks, epochs=100):  # (5)!
     return model.fit(
         x_train,
         y_train,
@@ -42,23 +42,23 @@ def train(model, callbacks, epochs=100):
     )
 
 
-def compare(model, val_losses):
-    print(f"val_loss of the model now: {model.evaluate(x_val, y_val, verbose=0)[0]:.4f}")
-    print(f"last epoch in history:     {val_losses[-1]:.4f}")
-    print(f"lowest in history:         {min(val_losses):.4f}")
+def compare(model, val_losses):  # (6)!
+    print(f"model.evaluate:  {model.evaluate(x_val, y_val, verbose=0)[0]:.4f}")
+    print(f"val_losses[-1]:  {val_losses[-1]:.4f}")
+    print(f"min(val_losses): {min(val_losses):.4f}")
 
 
-print("train:", x_train.shape, "| validation:", x_val.shape)
+print("x_train:", x_train.shape, "| x_val:", x_val.shape)
 # --8<-- [end:data]
 
 
 # --8<-- [start:trace]
 def trace(callback, val_losses):
-    callback.set_model(make_model())
-    callback.on_train_begin()
+    callback.set_model(make_model())  # (1)!
+    callback.on_train_begin()  # (2)!
     for epoch, value in enumerate(val_losses):
-        callback.on_epoch_end(epoch, {"val_loss": value})
-        stop = callback.model.stop_training
+        callback.on_epoch_end(epoch, {"val_loss": value})  # (3)!
+        stop = callback.model.stop_training  # (4)!
         print(
             f"epoch {epoch + 1}: val_loss={value}  best={callback.best}  "
             f"wait={callback.wait}" + ("  -> stop" if stop else "")
@@ -80,9 +80,13 @@ for patience in [0, 1, 2]:
     early_stop = keras.callbacks.EarlyStopping(patience=patience)
     trace(early_stop, [0.9, 0.7, 0.8, 0.75, 0.6])
     stopped[patience] = early_stop.stopped_epoch + 1  # (1)!
-print("stops at the end of epoch:", stopped)
-assert stopped[0] == stopped[1]
+print("stopped_epoch + 1:", stopped)
 # --8<-- [end:patience_zero]
+
+
+# --8<-- [start:patience_zero_check]
+assert stopped == {0: 3, 1: 3, 2: 4}
+# --8<-- [end:patience_zero_check]
 
 
 # --8<-- [start:min_delta]
@@ -118,7 +122,7 @@ for action in ["always", "default"]:
         early_stop.on_train_begin()
         for epoch in range(3):
             early_stop.on_epoch_end(epoch, {"loss": 0.3, "accuracy": 0.9, "val_loss": 0.5, "val_accuracy": 0.8})
-    print(f'filter "{action}": {len(caught)} warning(s) in 3 epochs | stopped_epoch: {early_stop.stopped_epoch}')
+    print(f"simplefilter: {action} | len(caught): {len(caught)} | stopped_epoch: {early_stop.stopped_epoch}")
     print("   ", str(caught[0].message).split(" which")[0])
 assert early_stop.stopped_epoch == 0 and not early_stop.model.stop_training
 # --8<-- [end:mode_warning]
@@ -138,7 +142,7 @@ early_stop = keras.callbacks.EarlyStopping(monitor="val_loss", patience=3, verbo
 history = train(model, [early_stop])
 val_losses = history.history["val_loss"]
 print("val_loss:", np.round(val_losses, 3))
-print("epochs run:", len(val_losses))
+print("len(val_losses):", len(val_losses))
 print("best_epoch:", early_stop.best_epoch, "| stopped_epoch:", early_stop.stopped_epoch)
 # --8<-- [end:early_stop]
 
@@ -153,9 +157,9 @@ model = make_model()
 early_stop = keras.callbacks.EarlyStopping(monitor="loss", patience=3)  # (1)!
 history = train(model, [early_stop], epochs=14)
 losses, val_losses = history.history["loss"], history.history["val_loss"]
-print("epochs run:", len(losses), "of 14 | stopped_epoch:", early_stop.stopped_epoch)
-print(f"loss:     epoch 1 {losses[0]:.3f} -> epoch 14 {losses[-1]:.4f}")
-print(f"val_loss: lowest {min(val_losses):.3f} in epoch {int(np.argmin(val_losses)) + 1} -> epoch 14 {val_losses[-1]:.3f}")
+print("len(losses):", len(losses), "| stopped_epoch:", early_stop.stopped_epoch)
+print(f"loss[0]: {losses[0]:.3f} | loss[-1]: {losses[-1]:.4f}")
+print(f"min(val_losses): {min(val_losses):.3f} | epoch: {int(np.argmin(val_losses)) + 1} | val_losses[-1]: {val_losses[-1]:.3f}")
 # --8<-- [end:monitor_loss]
 
 
@@ -177,7 +181,7 @@ early_stop = keras.callbacks.EarlyStopping(
 )
 history = train(model, [early_stop], epochs=7)  # (1)!
 val_losses = history.history["val_loss"]
-print("epochs run:", len(val_losses), "| stopped_epoch:", early_stop.stopped_epoch)
+print("len(val_losses):", len(val_losses), "| stopped_epoch:", early_stop.stopped_epoch)
 compare(model, val_losses)
 # --8<-- [end:restore_no_stop]
 
@@ -216,16 +220,16 @@ print("val_loss:", np.round(history.history["val_loss"], 3))
 print(sorted(name for name in os.listdir() if name.startswith("ckpt-")))
 
 best = keras.models.load_model("best.keras")
-print(f"best.keras on the validation data: {best.evaluate(x_val, y_val, verbose=0)[0]:.4f}")
-print(f"lowest val_loss in history:        {min(history.history['val_loss']):.4f}")
+print(f"best.evaluate:  {best.evaluate(x_val, y_val, verbose=0)[0]:.4f}")
+print(f"min(val_loss):  {min(history.history['val_loss']):.4f}")
 # --8<-- [end:ckpt_run]
 
 
 # --8<-- [start:ckpt_weights]
 fresh = make_model()  # (1)!
 fresh.load_weights("best.weights.h5")
-print(f"loaded weights on the validation data: {fresh.evaluate(x_val, y_val, verbose=0)[0]:.4f}")
-print(f"lowest val_loss in history:            {min(history.history['val_loss']):.4f}")
+print(f"fresh.evaluate: {fresh.evaluate(x_val, y_val, verbose=0)[0]:.4f}")
+print(f"min(val_loss):  {min(history.history['val_loss']):.4f}")
 # --8<-- [end:ckpt_weights]
 
 
@@ -237,8 +241,8 @@ callbacks = [
 ]
 history = train(model, callbacks)
 best = keras.models.load_model("best.keras")
-print("epochs run:", len(history.history["val_loss"]), "of 100")
-print(f"lowest val_loss in history: {min(history.history['val_loss']):.4f}")
-print(f"model after fit:            {model.evaluate(x_val, y_val, verbose=0)[0]:.4f}")
-print(f"best.keras loaded back:     {best.evaluate(x_val, y_val, verbose=0)[0]:.4f}")
+print("len(val_loss):", len(history.history["val_loss"]))
+print(f"min(val_loss):  {min(history.history['val_loss']):.4f}")
+print(f"model.evaluate: {model.evaluate(x_val, y_val, verbose=0)[0]:.4f}")
+print(f"best.evaluate:  {best.evaluate(x_val, y_val, verbose=0)[0]:.4f}")
 # --8<-- [end:both]
