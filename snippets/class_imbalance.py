@@ -19,8 +19,9 @@ nines = rng.choice(np.flatnonzero(is_nine == 1), 40, replace=False)  # (3)!
 keep = np.concatenate([others, nines])
 x, y = x[keep], is_nine[keep]
 x_train, x_test, y_train, y_test = train_test_split(x, y, test_size=0.3, random_state=0, stratify=y)  # (4)!
-print(f"all: {len(y)} images, {int(y.sum())} nines")
-print(f"training: {len(y_train)} images, {int(y_train.sum())} nines | test: {len(y_test)} images, {int(y_test.sum())} nines")
+print("len(y):", len(y), "| y.sum():", int(y.sum()))
+print("len(y_train):", len(y_train), "| y_train.sum():", int(y_train.sum()))
+print("len(y_test):", len(y_test), "| y_test.sum():", int(y_test.sum()))
 
 
 def make_model():
@@ -42,15 +43,15 @@ def make_model():
 def report(model):  # (6)!
     scores = model.evaluate(x_test, y_test, verbose=0, return_dict=True)
     said_nine = model.predict(x_test, verbose=0)[:, 0] > 0.5
+    right = said_nine & (y_test == 1)
     print("  ".join(f"{name} {scores[name]:.3f}" for name in ("accuracy", "precision", "recall", "auc")))
-    print(f"said 9: {int(said_nine.sum())} times, right {int((said_nine & (y_test == 1)).sum())} times"
-          f" | 9s in the test data: {int(y_test.sum())}")
+    print("said_nine:", int(said_nine.sum()), "| right:", int(right.sum()), "| y_test.sum():", int(y_test.sum()))
 # --8<-- [end:setup]
 
 # --8<-- [start:always-no]
-always_no = np.zeros_like(y_test)
-print(f"right answers: {int((always_no == y_test).sum())} of {len(y_test)}"
-      f" | accuracy of always answering 'not a 9': {(always_no == y_test).mean():.3f}")
+always_no = np.zeros_like(y_test)  # (1)!
+correct = always_no == y_test
+print("correct:", int(correct.sum()), "| len(y_test):", len(y_test), "| accuracy:", round(float(correct.mean()), 3))
 # --8<-- [end:always-no]
 
 # --8<-- [start:plain]
@@ -71,7 +72,7 @@ report(weighted_model)
 
 # --8<-- [start:sample-weight]
 sample_weight = np.where(y_train == 1, class_weight[1], class_weight[0])  # (1)!
-print("samples:", sample_weight.shape, "| the two values:", np.unique(sample_weight).round(3))
+print("sample_weight.shape:", sample_weight.shape, "| np.unique:", np.unique(sample_weight).round(3))
 
 sample_model = make_model()
 sample_model.fit(x_train, y_train, epochs=10, batch_size=64, sample_weight=sample_weight, verbose=0)
@@ -86,7 +87,7 @@ except ValueError as error:
 # --8<-- [start:check-same]
 pairs = zip(sample_model.get_weights(), weighted_model.get_weights())
 same = all(np.allclose(a, b) for a, b in pairs)
-print("same weights as with class_weight:", same)
+print("same:", same)
 assert same
 # --8<-- [end:check-same]
 
@@ -98,8 +99,8 @@ weights = np.array([10.0, 1.0, 1.0, 1.0])  # (2)!
 
 per_sample = keras.losses.BinaryCrossentropy(reduction=None)(labels, probabilities).numpy()  # (3)!
 weighted = float(bce(labels, probabilities, sample_weight=weights))
-print("loss of each sample:     ", per_sample.round(4))
-print("weighted loss:           ", round(weighted, 4))
+print("per_sample:              ", per_sample.round(4))
+print("weighted:                ", round(weighted, 4))
 print("sum(w * loss) / samples: ", round(float((weights * per_sample).sum() / len(per_sample)), 4))
 print("sum(w * loss) / sum(w):  ", round(float((weights * per_sample).sum() / weights.sum()), 4))
 # --8<-- [end:loss-reduction]
@@ -108,8 +109,7 @@ print("sum(w * loss) / sum(w):  ", round(float((weights * per_sample).sum() / we
 assert math.isclose(weighted, (weights * per_sample).sum() / len(per_sample), rel_tol=1e-5)
 
 
-def trained_kernel(optimizer, scale):
-    """Train the same small model for 3 epochs with every sample weight multiplied by scale."""
+def trained_kernel(optimizer, scale):  # (1)!
     keras.utils.set_random_seed(0)
     model = keras.Sequential([keras.Input(shape=(64,)), keras.layers.Dense(1, activation="sigmoid")])
     model.compile(optimizer=optimizer, loss="binary_crossentropy")
@@ -127,36 +127,31 @@ adam_rate_x2 = trained_kernel(keras.optimizers.Adam(learning_rate=0.02), 1)
 sgd = trained_kernel(keras.optimizers.SGD(learning_rate=0.01), 1)
 sgd_weights_x2 = trained_kernel(keras.optimizers.SGD(learning_rate=0.01), 2)
 sgd_rate_x2 = trained_kernel(keras.optimizers.SGD(learning_rate=0.02), 1)
-print(f"Adam: weights x2 moved the result by {gap(adam_weights_x2, adam):.2f}, "
-      f"learning rate x2 by {gap(adam_rate_x2, adam):.2f}")
-print(f"SGD:  weights x2 moved the result by {gap(sgd_weights_x2, sgd):.2f}, "
-      f"weights x2 vs learning rate x2: {gap(sgd_weights_x2, sgd_rate_x2):.2f}")
-assert gap(adam_weights_x2, adam) < 0.1 * gap(adam_rate_x2, adam)  # Adam: a common scale hardly matters
-assert np.allclose(sgd_weights_x2, sgd_rate_x2, atol=1e-5)  # SGD: weights x2 = learning rate x2
+print(f"gap(adam_weights_x2, adam): {gap(adam_weights_x2, adam):.2f} | gap(adam_rate_x2, adam): {gap(adam_rate_x2, adam):.2f}")
+print(f"gap(sgd_weights_x2, sgd):   {gap(sgd_weights_x2, sgd):.2f} | gap(sgd_weights_x2, sgd_rate_x2): {gap(sgd_weights_x2, sgd_rate_x2):.2f}")
+assert gap(adam_weights_x2, adam) < 0.1 * gap(adam_rate_x2, adam)  # (2)!
+assert np.allclose(sgd_weights_x2, sgd_rate_x2, atol=1e-5)  # (3)!
 assert gap(sgd_weights_x2, sgd) > 10 * gap(sgd_weights_x2, sgd_rate_x2)
 # --8<-- [end:check-scale]
 
 # --8<-- [start:check-metrics]
-# With learning_rate=0 the weights never change, so fit's training values can be
-# recomputed by evaluate on the same samples, with and without the weights.
 frozen = make_model()
-frozen.optimizer.learning_rate = 0.0
+frozen.optimizer.learning_rate = 0.0  # (1)!
 history = frozen.fit(
     x_train, y_train, epochs=1, batch_size=64, class_weight=class_weight, validation_data=(x_train, y_train), verbose=0
 )
 with_weights = frozen.evaluate(x_train, y_train, sample_weight=sample_weight, verbose=0, return_dict=True)
 without = frozen.evaluate(x_train, y_train, verbose=0, return_dict=True)
 for name in ("loss", "accuracy", "precision"):
-    print(f"{name:9} fit: {history.history[name][0]:.4f} | evaluate with weights: {with_weights[name]:.4f}"
+    print(f"{name:9} fit: {history.history[name][0]:.4f} | with_weights: {with_weights[name]:.4f}"
           f" | without: {without[name]:.4f}")
-assert math.isclose(history.history["loss"][0], with_weights["loss"], rel_tol=1e-4)  # the loss is weighted
-for name in ("accuracy", "precision"):  # the metrics are not
+assert math.isclose(history.history["loss"][0], with_weights["loss"], rel_tol=1e-4)  # (2)!
+for name in ("accuracy", "precision"):  # (3)!
     assert math.isclose(history.history[name][0], without[name], rel_tol=1e-4)
-print(f"val_loss  fit: {history.history['val_loss'][0]:.4f} (the same samples, no weights)")
-assert math.isclose(history.history["val_loss"][0], without["loss"], rel_tol=1e-4)  # validation is not weighted
+print(f"val_loss  fit: {history.history['val_loss'][0]:.4f}")
+assert math.isclose(history.history["val_loss"][0], without["loss"], rel_tol=1e-4)  # (4)!
 
-# Metrics listed in weighted_metrics= do use the weights.
-frozen.compile(loss="binary_crossentropy", metrics=["accuracy"], weighted_metrics=["accuracy"])
+frozen.compile(loss="binary_crossentropy", metrics=["accuracy"], weighted_metrics=["accuracy"])  # (5)!
 both = frozen.evaluate(x_train, y_train, sample_weight=sample_weight, verbose=0, return_dict=True)
 print({name: round(value, 4) for name, value in both.items()})
 assert not math.isclose(both["accuracy"], both["weighted_accuracy"], rel_tol=1e-2)
