@@ -5,13 +5,11 @@ import keras
 import numpy as np
 
 keras.utils.set_random_seed(0)
-x = np.random.rand(32, 4).astype("float32")  # 32 samples, 4 features each
+x = np.random.rand(32, 4).astype("float32")  # (1)!
 y = np.random.rand(32, 1).astype("float32")
 
 
-class CountSteps(keras.callbacks.Callback):
-    """Counts the batches that fit processes."""
-
+class CountSteps(keras.callbacks.Callback):  # (2)!
     def on_train_begin(self, logs=None):
         self.steps = 0
 
@@ -30,11 +28,11 @@ def run(batch_size, accumulation=None):
 found = {}
 for batch_size, accumulation in [(8, None), (8, 4), (100, None)]:
     found[batch_size, accumulation] = steps, updates = run(batch_size, accumulation)
-    print(f"32 samples, batch_size={batch_size}, gradient_accumulation_steps={accumulation}: "
-          f"steps {steps}, optimizer.iterations {updates}")
+    print(f"batch_size={batch_size}, gradient_accumulation_steps={accumulation} | "
+          f"steps: {steps} | optimizer.iterations: {updates}")
 assert found[8, None] == (4, 4)
-assert found[8, 4] == (4, 1)  # 4 steps, 1 update
-assert found[100, None] == (1, 1)  # batch_size >= number of samples: one full batch
+assert found[8, 4] == (4, 1)  # (3)!
+assert found[100, None] == (1, 1)  # (4)!
 # --8<-- [end:step]
 
 # --8<-- [start:seed]
@@ -47,8 +45,8 @@ def first_weights(seed):
 
 same = np.array_equal(first_weights(42), first_weights(42))
 different = not np.array_equal(first_weights(42), first_weights(7))
-print("same seed, same initial weights:", same)
-print("other seed, other initial weights:", different)
+print("first_weights(42) == first_weights(42):", same)
+print("first_weights(42) != first_weights(7):", different)
 assert same and different
 # --8<-- [end:seed]
 
@@ -57,5 +55,5 @@ import tensorflow as tf
 
 print("keras", keras.__version__, "| tf.keras", tf.keras.__version__)
 print("tf.keras.layers.Dense is keras.layers.Dense:", tf.keras.layers.Dense is keras.layers.Dense)
-assert tf.keras.layers.Dense is keras.layers.Dense  # with TensorFlow 2.16 and later, tf.keras is Keras 3
+assert tf.keras.layers.Dense is keras.layers.Dense  # (1)!
 # --8<-- [end:tf-keras]
