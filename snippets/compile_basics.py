@@ -13,7 +13,7 @@ model = keras.Sequential(
         keras.layers.Dense(10, activation="softmax"),
     ]
 )
-print("parameters before compile:", model.count_params())
+print("count_params:", model.count_params())
 
 model.compile(
     optimizer="adam",
@@ -21,30 +21,30 @@ model.compile(
     metrics=["accuracy"],
 )
 
-print("parameters after compile: ", model.count_params())
-print("set by compile:", model.optimizer.name, "|", model.loss)  # (1)!
+print("count_params:", model.count_params())
+print("optimizer:", model.optimizer.name, "| loss:", model.loss)  # (1)!
 # --8<-- [end:unchanged]
 
 # --8<-- [start:unchanged-check]
 before = [w.copy() for w in model.get_weights()]
 model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
 same = all(np.array_equal(b, a) for b, a in zip(before, model.get_weights()))
-print("weights unchanged by compile:", same)
+print("array_equal:", same)
 assert same
 # --8<-- [end:unchanged-check]
 
 # --8<-- [start:string-or-object]
 model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
-print("string:", type(model.optimizer).__name__, model.optimizer.learning_rate.numpy())  # (3)!
+print('"adam"                     ->', type(model.optimizer).__name__, model.optimizer.learning_rate.numpy())  # (3)!
 
 model.compile(
     optimizer=keras.optimizers.Adam(learning_rate=0.0005),  # (1)!
     loss="sparse_categorical_crossentropy",
 )
-print("object:", type(model.optimizer).__name__, model.optimizer.learning_rate.numpy())
+print("Adam(learning_rate=0.0005) ->", type(model.optimizer).__name__, model.optimizer.learning_rate.numpy())
 
 model.compile(loss="sparse_categorical_crossentropy")  # (2)!
-print("no optimizer given:", type(model.optimizer).__name__, model.optimizer.learning_rate.numpy())
+print("compile(loss=...)          ->", type(model.optimizer).__name__, model.optimizer.learning_rate.numpy())
 # --8<-- [end:string-or-object]
 
 # --8<-- [start:defaults]
@@ -57,11 +57,11 @@ print("RMSprop: learning_rate", rmsprop.learning_rate.numpy(), "| rho", rmsprop.
 # --8<-- [end:defaults]
 
 # --8<-- [start:one-step]
-# 10.0 is 100 times 0.1
+# 10.0 == 100 * 0.1
 gradient = keras.ops.convert_to_tensor([0.1, 10.0])  # (1)!
 for cls in (keras.optimizers.SGD, keras.optimizers.Adam, keras.optimizers.RMSprop):
     weights = keras.Variable([1.0, 1.0])  # (2)!
     cls().apply_gradients([(gradient, weights)])  # (3)!
     moved = 1.0 - weights.numpy()
-    print(f"{cls.__name__:8} moved each weight by", np.round(moved, 4))
+    print(f"{cls.__name__:8}", np.round(moved, 4))
 # --8<-- [end:one-step]

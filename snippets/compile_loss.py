@@ -9,19 +9,19 @@ keras.utils.set_random_seed(42)
 
 digits = load_digits()
 x = digits.data.astype("float32") / 16  # (1)!
-labels = digits.target  # integers 0..9
+labels = digits.target  # (2)!
 
-cases = {  # name: (targets, units and activation of the last layer, loss)
-    "integer labels": (labels, 10, "softmax", "sparse_categorical_crossentropy"),
-    "one-hot labels": (keras.utils.to_categorical(labels, 10), 10, "softmax", "categorical_crossentropy"),  # (2)!
-    "two classes": ((labels >= 5).astype("float32"), 1, "sigmoid", "binary_crossentropy"),
-    "regression": (x.mean(axis=1), 1, None, "mean_squared_error"),  # target: mean brightness
-}
-for name, (y, units, activation, loss) in cases.items():
+cases = [  # (3)!
+    (labels, 10, "softmax", "sparse_categorical_crossentropy"),
+    (keras.utils.to_categorical(labels, 10), 10, "softmax", "categorical_crossentropy"),  # (4)!
+    ((labels >= 5).astype("float32"), 1, "sigmoid", "binary_crossentropy"),
+    (x.mean(axis=1), 1, None, "mean_squared_error"),  # (5)!
+]
+for y, units, activation, loss in cases:
     model = keras.Sequential([keras.Input(shape=(64,)), keras.layers.Dense(units, activation=activation)])
     model.compile(optimizer="adam", loss=loss)
-    value = model.evaluate(x, y, verbose=0)  # (3)!
-    print(name, "| labels", y.shape, "| output", model.output_shape, "|", loss, round(value, 3))
+    value = model.evaluate(x, y, verbose=0)  # (6)!
+    print(loss, "| y.shape", y.shape, "| output_shape", model.output_shape, "| loss", round(value, 3))
 # --8<-- [end:cases]
 
 # --8<-- [start:from-logits]
@@ -29,14 +29,14 @@ linear = keras.Sequential([keras.Input(shape=(64,)), keras.layers.Dense(10)])  #
 softmax = keras.Sequential([keras.Input(shape=(64,)), keras.layers.Dense(10, activation="softmax")])
 softmax.set_weights(linear.get_weights())  # (2)!
 
-print("logits,        row 0:", linear.predict(x[:1], verbose=0).round(2))
-print("probabilities, row 0:", softmax.predict(x[:1], verbose=0).round(2))
+print("logits:       ", linear.predict(x[:1], verbose=0).round(2))
+print("probabilities:", softmax.predict(x[:1], verbose=0).round(2))
 
 for name, model, from_logits in [
     ("linear  + from_logits=True ", linear, True),
     ("softmax + from_logits=False", softmax, False),
-    ("linear  + from_logits=False", linear, False),  # wrong pair
-    ("softmax + from_logits=True ", softmax, True),  # wrong pair
+    ("linear  + from_logits=False", linear, False),  # (3)!
+    ("softmax + from_logits=True ", softmax, True),  # (4)!
 ]:
     model.compile(loss=keras.losses.SparseCategoricalCrossentropy(from_logits=from_logits))
     loss = model.evaluate(x, labels, verbose=0)
@@ -78,9 +78,9 @@ print("probabilities:", probabilities)
 
 from_logits = keras.losses.SparseCategoricalCrossentropy(from_logits=True)
 from_probabilities = keras.losses.SparseCategoricalCrossentropy()  # from_logits=False
-print("loss from logits:        ", round(float(from_logits(label, logits)), 4))
-print("loss from probabilities: ", round(float(from_probabilities(label, probabilities)), 4))
-print("-log(1e-7):              ", round(float(-np.log(1e-7)), 4))
+print("from_logits(label, logits):              ", round(float(from_logits(label, logits)), 4))
+print("from_probabilities(label, probabilities):", round(float(from_probabilities(label, probabilities)), 4))
+print("-log(1e-7):                              ", round(float(-np.log(1e-7)), 4))
 # --8<-- [end:logits-safer]
 
 # --8<-- [start:logits-safer-check]
@@ -106,15 +106,15 @@ assert np.allclose(grad_a, [[-1.0, 1.0]]) and np.allclose(grad_b, 0.0)
 
 # --8<-- [start:mismatch]
 one_hot = keras.utils.to_categorical(labels, 10)
-attempts = [  # (loss, targets, units and activation of the last layer)
-    ("categorical_crossentropy", labels, 10, "softmax"),  # integer labels
-    ("sparse_categorical_crossentropy", one_hot, 10, "softmax"),  # one-hot labels
-    ("binary_crossentropy", labels, 10, "softmax"),  # a 10-class problem
+attempts = [  # (1)!
+    ("categorical_crossentropy", labels, 10, "softmax"),
+    ("sparse_categorical_crossentropy", one_hot, 10, "softmax"),
+    ("binary_crossentropy", labels, 10, "softmax"),
 ]
 for loss, y, units, activation in attempts:
     model = keras.Sequential([keras.Input(shape=(64,)), keras.layers.Dense(units, activation=activation)])
     model.compile(optimizer="adam", loss=loss)
-    try:  # (1)!
+    try:  # (2)!
         model.fit(x, y, epochs=1, verbose=0)
     except ValueError as e:
         print(f"{loss}: {type(e).__name__}: {e}")
@@ -128,9 +128,12 @@ loss_fn = keras.losses.SparseCategoricalCrossentropy()
 flat_loss = float(loss_fn(labels, probabilities))
 column_loss = float(loss_fn(column, probabilities))
 print("labels", labels.shape, "loss", round(flat_loss, 4))
-print("labels", column.shape, "loss", round(column_loss, 4))
-assert np.isclose(flat_loss, column_loss)  # (2)!
+print("column", column.shape, "loss", round(column_loss, 4))
 # --8<-- [end:sparse-shapes]
+
+# --8<-- [start:sparse-shapes-check]
+assert np.isclose(flat_loss, column_loss)
+# --8<-- [end:sparse-shapes-check]
 
 # --8<-- [start:silent]
 model = keras.Sequential(
@@ -142,8 +145,9 @@ model = keras.Sequential(
 )
 model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
 history = model.fit(x, labels, epochs=3, verbose=0)  # (2)!
-print("loss per epoch:    ", np.round(history.history["loss"], 2))
-print("accuracy per epoch:", np.round(history.history["accuracy"], 4))
-print("share of label 1:  ", np.round(np.mean(labels == 1), 4))
-print("outputs above 0.5: ", np.mean(model.predict(x, verbose=0) > 0.5))
+outputs = model.predict(x, verbose=0)
+print("loss:                  ", np.round(history.history["loss"], 2))
+print("accuracy:              ", np.round(history.history["accuracy"], 4))
+print("np.mean(labels == 1):  ", np.round(np.mean(labels == 1), 4))
+print("np.mean(outputs > 0.5):", np.mean(outputs > 0.5))
 # --8<-- [end:silent]

@@ -22,18 +22,18 @@ def train(n_samples, batch_size=None, epochs=1, optimizer="sgd", **fit_args):  #
 
 for n, batch in [(1_000, 32), (1_000, 100), (1_000, 64)]:
     steps, updates = train(n, batch)
-    print(f"{n} samples, batch {batch:>3}: ceil({n / batch:g}) = {math.ceil(n / batch)} | steps per epoch {steps} | updates {updates}")
+    print(f"n_samples={n}, batch_size={batch} | ceil({n / batch:g}) = {math.ceil(n / batch)} | steps={steps}, updates={updates}")
 # --8<-- [end:count]
 
 # --8<-- [start:default]
-print("batch_size=None:                     steps, updates =", train(1_000))
-print("batch_size=None, steps_per_epoch=4:  steps, updates =", train(100, steps_per_epoch=4))
+print("n_samples=1000, batch_size=None:                    steps, updates =", train(1_000))
+print("n_samples=100,  batch_size=None, steps_per_epoch=4: steps, updates =", train(100, steps_per_epoch=4))
 # --8<-- [end:default]
 
 # --8<-- [start:last-batch]
 n, batch = 1_000, 64
 full_batches, rest = divmod(n, batch)  # (1)!
-print(f"{full_batches} batches of {batch} and one of {rest}: {full_batches + 1} steps, {full_batches * batch + rest} samples")
+print(f"full_batches={full_batches}, rest={rest} | steps={full_batches + 1} | {full_batches} * {batch} + {rest} = {full_batches * batch + rest}")
 # --8<-- [end:last-batch]
 
 # --8<-- [start:batch-sizes]
@@ -41,8 +41,6 @@ sizes = []
 
 
 class RecordBatchSize(keras.layers.Layer):
-    """Passes its input through and notes how many rows each training batch has."""
-
     def call(self, x, training=False):
         if training:
             sizes.append(int(x.shape[0]))
@@ -52,37 +50,37 @@ class RecordBatchSize(keras.layers.Layer):
 def batch_sizes(n_samples, **fit_args):
     sizes.clear()
     model = keras.Sequential([keras.Input(shape=(4,)), RecordBatchSize(), keras.layers.Dense(1)])
-    model.compile(optimizer="sgd", loss="mse", run_eagerly=True)  # eager: call() runs on every batch
+    model.compile(optimizer="sgd", loss="mse", run_eagerly=True)
     model.fit(np.zeros((n_samples, 4)), np.zeros((n_samples, 1)), epochs=1, verbose=0, **fit_args)
     return list(sizes)
 
 
 last = batch_sizes(1_000, batch_size=64)
-print("1000 samples, batch_size=64:        ", len(last), "batches | first", last[:3], "| last", last[-2:], "| rows", sum(last))
+print("n_samples=1000, batch_size=64:        len", len(last), "| first", last[:3], "| last", last[-2:], "| sum", sum(last))
 assert last == [64] * 15 + [40]
 default = batch_sizes(1_000)
-print("1000 samples, batch_size=None:       ", len(default), "batches | first", default[:3], "| last", default[-2:])
+print("n_samples=1000, batch_size=None:      len", len(default), "| first", default[:3], "| last", default[-2:])
 assert default == [32] * 31 + [8]
 derived = batch_sizes(100, steps_per_epoch=4)
-print("100 samples, None, steps_per_epoch=4:", derived)
+print("n_samples=100,  steps_per_epoch=4:   ", derived)
 assert derived == [25, 25, 25, 25]
 # --8<-- [end:batch-sizes]
 
 # --8<-- [start:validation]
 print("ceil(800 / 32) =", math.ceil(800 / 32))
-print("1000 samples, validation_split=0.2, 10 epochs: steps, updates =", train(1_000, 32, epochs=10, validation_split=0.2))
+print("n_samples=1000, validation_split=0.2, epochs=10: steps, updates =", train(1_000, 32, epochs=10, validation_split=0.2))
 # --8<-- [end:validation]
 
 # --8<-- [start:total]
 for n in [100, 1_000]:
     steps, updates = train(n, 100, epochs=5)
-    print(f"{n:>4} samples, 5 epochs, batch 100: {updates} updates")
+    print(f"n_samples={n}, batch_size=100, epochs=5: updates={updates}")
 # --8<-- [end:total]
 
 # --8<-- [start:accumulation]
 optimizer = keras.optimizers.SGD(gradient_accumulation_steps=4)  # (1)!
 steps, updates = train(800, 100, optimizer=optimizer)
-print("800 samples, batch 100, accumulate 4 steps: steps =", steps, "| updates =", updates)
+print("n_samples=800, batch_size=100, gradient_accumulation_steps=4: steps =", steps, "| updates =", updates)
 assert updates == steps // 4  # (2)!
 # --8<-- [end:accumulation]
 
@@ -99,8 +97,6 @@ print("epochs:", len(history.history["loss"]), "| updates:", int(model.optimizer
 
 # --8<-- [start:pydataset-shuffle]
 class Numbered(keras.utils.PyDataset):
-    """4 batches; every value in batch i is i, so a layer can tell which batch it got."""
-
     def __len__(self):
         return 4
 

@@ -5,9 +5,9 @@ import math
 
 import matplotlib
 
-matplotlib.use("Agg")  # draw to files, no window
+matplotlib.use("Agg")  # (1)!
 import matplotlib.pyplot as plt
-import matplotlib_fontja  # noqa: F401  (registers the IPAexGothic font for Japanese labels)
+import matplotlib_fontja  # (2)!
 import numpy as np
 
 N_SAMPLES, BATCH_SIZE, EPOCHS = 10, 4, 2
@@ -35,7 +35,7 @@ def draw(lang):
     with plt.rc_context({"font.family": text["font"], "svg.hashsalt": "fig", "svg.fonttype": "path"}):
         fig, ax = plt.subplots(figsize=(8, 2.8), facecolor="white")
         for epoch in range(EPOCHS):
-            order = rng.permutation(N_SAMPLES)  # a new order every epoch (fit without a fixed seed)
+            order = rng.permutation(N_SAMPLES)  # (3)!
             y = (EPOCHS - 1 - epoch) * 1.6
             ax.text(-0.3, y + 0.4, text["epoch"].format(epoch + 1), ha="right", va="center")
             for step in range(steps):

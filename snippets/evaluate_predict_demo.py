@@ -10,7 +10,7 @@ keras.utils.set_random_seed(42)
 
 digits = load_digits()
 x = digits.data.astype("float32") / 16  # (1)!
-y = digits.target  # integer labels 0..9
+y = digits.target
 x_train, x_test, y_train, y_test = train_test_split(x, y, test_size=0.2, random_state=0)  # (2)!
 
 model = keras.Sequential(
@@ -42,7 +42,7 @@ print(type(result).__name__, result)
 # --8<-- [end:dict]
 
 # --8<-- [start:recompile]
-model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")  # metrics left out
+model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")  # (1)!
 print(model.evaluate(x_test, y_test, verbose=0))
 # --8<-- [end:recompile]
 
@@ -50,12 +50,12 @@ print(model.evaluate(x_test, y_test, verbose=0))
 before = [w.copy() for w in model.get_weights()]
 model.evaluate(x_test, y_test, verbose=0)
 after = model.get_weights()
-print("weight arrays:", len(before))
-print("all unchanged:", all(np.array_equal(b, a) for b, a in zip(before, after)))
+print("len(before):", len(before))
+print("array_equal:", all(np.array_equal(b, a) for b, a in zip(before, after)))
 # --8<-- [end:no_training]
 
 # --8<-- [start:steps]
-print(len(x_test), "test samples")
+print("len(x_test):", len(x_test))
 model.evaluate(x_test, y_test, verbose=2)  # (1)!
 loss, accuracy = model.evaluate(x_test, y_test, batch_size=100, verbose=2)  # (2)!
 # --8<-- [end:steps]
@@ -63,17 +63,17 @@ loss, accuracy = model.evaluate(x_test, y_test, batch_size=100, verbose=2)  # (2
 # --8<-- [start:which_data]
 train_loss, train_accuracy = model.evaluate(x_train, y_train, verbose=0)
 test_loss, test_accuracy = model.evaluate(x_test, y_test, verbose=0)
-print(f"fit, last epoch (train): loss {history.history['loss'][-1]:.4f}")
-print(f"evaluate on train:       loss {train_loss:.4f}  accuracy {train_accuracy:.4f}")
-print(f"evaluate on test:        loss {test_loss:.4f}  accuracy {test_accuracy:.4f}")
+print(f"fit, history.history['loss'][-1]: loss {history.history['loss'][-1]:.4f}")
+print(f"evaluate(x_train, y_train):       loss {train_loss:.4f}  accuracy {train_accuracy:.4f}")
+print(f"evaluate(x_test, y_test):         loss {test_loss:.4f}  accuracy {test_accuracy:.4f}")
 # --8<-- [end:which_data]
 
 # --8<-- [start:predict]
-probabilities = model.predict(x_test, verbose=2)  # also 32 rows per batch
+probabilities = model.predict(x_test, verbose=2)  # (1)!
 print(type(probabilities).__name__, probabilities.shape)
 print(probabilities[0].round(3))
 row_sums = np.sum(probabilities, axis=1)
-print(f"row sums: min {row_sums.min():.6f}, max {row_sums.max():.6f}")
+print(f"row_sums.min(): {row_sums.min():.6f} | row_sums.max(): {row_sums.max():.6f}")
 # --8<-- [end:predict]
 
 # --8<-- [start:labels]
@@ -82,8 +82,8 @@ print("predicted:", labels[:10])
 print("true:     ", y_test[:10])
 accuracy_by_hand = np.mean(labels == y_test)  # (2)!
 loss_by_hand = -np.mean(np.log(probabilities[np.arange(len(y_test)), y_test]))  # (3)!
-print(f"accuracy: by hand {accuracy_by_hand:.4f} | evaluate {test_accuracy:.4f}")
-print(f"loss:     by hand {loss_by_hand:.4f} | evaluate {test_loss:.4f}")
+print(f"accuracy_by_hand: {accuracy_by_hand:.4f} | test_accuracy: {test_accuracy:.4f}")
+print(f"loss_by_hand:     {loss_by_hand:.4f} | test_loss:     {test_loss:.4f}")
 # --8<-- [end:labels]
 
 # --8<-- [start:call]
@@ -91,11 +91,10 @@ few = x_test[:3]
 from_predict = model.predict(few, verbose=0)
 from_call = model(few)  # (1)!
 print(type(from_predict).__name__, "|", type(from_call).__name__)
-print("same values:", np.allclose(from_predict, keras.ops.convert_to_numpy(from_call)))  # (2)!
+print("np.allclose:", np.allclose(from_predict, keras.ops.convert_to_numpy(from_call)))  # (2)!
 # --8<-- [end:call]
 
 # --8<-- [start:call-check]
-# A model with layers that behave differently in training: BatchNormalization and Dropout.
 layered = keras.Sequential(
     [
         keras.Input(shape=(64,)),
@@ -106,16 +105,16 @@ layered = keras.Sequential(
     ]
 )
 layered.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
-layered.fit(x_train, y_train, epochs=1, verbose=0)  # BatchNormalization now has statistics of its own
+layered.fit(x_train, y_train, epochs=1, verbose=0)
 plain = keras.ops.convert_to_numpy(layered(few))
 inference = keras.ops.convert_to_numpy(layered(few, training=False))
 training = keras.ops.convert_to_numpy(layered(few, training=True))
 from_predict = layered.predict(few, verbose=0)
 same_as_inference = np.array_equal(plain, inference)
-same_as_predict = np.allclose(plain, from_predict, atol=1e-3)  # predict runs a compiled graph: rounding differs
+same_as_predict = np.allclose(plain, from_predict, atol=1e-3)
 same_as_training = np.allclose(plain, training, atol=1e-3)
-print("model(x) equals model(x, training=False):", same_as_inference)
-print("model(x) equals predict(x):              ", same_as_predict)
-print("model(x) equals model(x, training=True): ", same_as_training)
+print("model(x) == model(x, training=False):", same_as_inference)
+print("model(x) == predict(x):              ", same_as_predict)
+print("model(x) == model(x, training=True): ", same_as_training)
 assert same_as_inference and same_as_predict and not same_as_training
 # --8<-- [end:call-check]

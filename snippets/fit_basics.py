@@ -26,7 +26,7 @@ digits = load_digits()
 x = digits.data.astype("float32") / 16.0  # (1)!
 y = digits.target
 x_train, x_val, y_train, y_val = train_test_split(x, y, test_size=0.2, random_state=0)
-print("train:", x_train.shape, "| validation:", x_val.shape)
+print("x_train:", x_train.shape, "| x_val:", x_val.shape)
 
 
 def make_model():  # (2)!
@@ -86,7 +86,7 @@ for verbose in (0, 1, 2, "auto"):
     with contextlib.redirect_stdout(printed):  # catch what fit prints
         model.fit(x_train, y_train, epochs=1, verbose=verbose)
     text = printed.getvalue()
-    print(f"verbose={verbose!r:6}  lines: {text.count(chr(10))}  progress bar: {'━' in text}")
+    print(f"verbose={verbose!r:6}  lines: {text.count(chr(10))}  '━' in text: {'━' in text}")
     assert ("━" in text) == (verbose in (1, "auto"))
 
 # The bar fit draws with verbose=1, driven by hand: 100 quick updates.
@@ -96,7 +96,7 @@ with contextlib.redirect_stdout(printed):
     for step in range(1, 101):
         bar.update(step)
 redraws = printed.getvalue().count("\r")
-print("rewrites one line (POSIX):", bar._dynamic_display, "| fewer than 10 redraws for 100 updates:", redraws < 10)
+print("_dynamic_display:", bar._dynamic_display, "| redraws < 10:", redraws < 10)
 assert bar._dynamic_display and redraws < 10
 
 # Where Keras cannot rewrite a line (on Windows, output not to a terminal), every update is a new line.
@@ -106,5 +106,5 @@ with contextlib.redirect_stdout(printed):
     bar._dynamic_display = False  # what Keras decides there
     for step in range(1, 101):
         bar.update(step)
-print("without rewriting, lines for 100 updates:", printed.getvalue().count("\n"))
+print("_dynamic_display=False, lines:", printed.getvalue().count("\n"))
 # --8<-- [end:verbose-levels]

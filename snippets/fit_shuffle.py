@@ -49,6 +49,6 @@ assert not seen[0:2] == seen[2:4] == seen[4:6]
 
 tf.random.set_seed(None)  # drop the global seed that set_random_seed fixed
 seen = batches_seen(ids, y=targets, batch_size=4, validation_split=0.2)
-print("arrays, no fixed seed: same order in every epoch?", seen[0:2] == seen[2:4] == seen[4:6])
+print("tf.random.set_seed(None): seen[0:2] == seen[2:4] == seen[4:6]:", seen[0:2] == seen[2:4] == seen[4:6])
 assert not seen[0:2] == seen[2:4] == seen[4:6]
 # --8<-- [end:reshuffle]

@@ -6,8 +6,7 @@ import math
 for n, split in [(1797, 0.2), (1437, 0.2), (10, 0.25)]:
     n_train = math.floor(n * (1 - split))  # (1)!
     n_val = n - n_train
-    print(f"{n} rows, validation_split={split}: train on rows 0..{n_train - 1}, "
-          f"validate on the last {n_val} ({n_val / n:.2%})")
+    print(f"n={n}, validation_split={split} | n_train={n_train}: x[:{n_train}] | n_val={n_val}: x[{n_train}:] ({n_val / n:.2%})")
 # --8<-- [end:split-size]
 
 # --8<-- [start:sorted]
@@ -37,8 +36,8 @@ def make_model():
 
 
 split_at = math.floor(len(x_sorted) * (1 - 0.2))
-print("labels in the training part:", np.unique(y_sorted[:split_at]))
-print("labels in the held-out part:", np.unique(y_sorted[split_at:]))
+print("np.unique(y_sorted[:split_at]):", np.unique(y_sorted[:split_at]))
+print("np.unique(y_sorted[split_at:]):", np.unique(y_sorted[split_at:]))
 
 model = make_model()
 history = model.fit(x_sorted, y_sorted, epochs=3, validation_split=0.2, verbose=0)
@@ -59,7 +58,7 @@ from sklearn.model_selection import train_test_split
 x_train, x_val, y_train, y_val = train_test_split(
     x_sorted, y_sorted, test_size=0.2, random_state=0, stratify=y_sorted  # (1)!
 )
-print("labels in the validation data:", np.unique(y_val))
+print("np.unique(y_val):", np.unique(y_val))
 
 model = make_model()
 history = model.fit(x_train, y_train, epochs=3, validation_data=(x_val, y_val), verbose=0)
@@ -91,8 +90,8 @@ for name, data in [
 
 # --8<-- [start:history]
 plain = make_model().fit(x_train, y_train, epochs=2, verbose=0)
-print("without validation:", list(plain.history))
-print("with validation:   ", list(history.history))  # (1)!
+print("plain.history:  ", list(plain.history))
+print("history.history:", list(history.history))  # (1)!
 print("history.epoch: ", history.epoch)
 print("history.params:", history.params)
 print("val_accuracy:  ", [round(v, 4) for v in history.history["val_accuracy"]])

@@ -8,7 +8,7 @@ from sklearn.model_selection import train_test_split
 keras.utils.set_random_seed(42)  # (1)!
 
 digits = load_digits()  # (2)!
-print("images:", len(digits.data), "| pixel values:", int(digits.data.min()), "to", int(digits.data.max()))
+print("len(digits.data):", len(digits.data), "| min:", int(digits.data.min()), "| max:", int(digits.data.max()))
 x = digits.data.astype("float32") / 16.0  # (3)!
 y = digits.target  # (4)!
 
@@ -54,8 +54,8 @@ import math
 
 n_fit = math.floor(len(x_train) * (1 - 0.2))  # (1)!
 steps = math.ceil(n_fit / 32)  # (2)!
-print("training samples:", n_fit, "| validation samples:", len(x_train) - n_fit)
-print("steps per epoch:", steps, "| samples in the last batch:", n_fit - (steps - 1) * 32)
+print("n_fit:", n_fit, "| len(x_train) - n_fit:", len(x_train) - n_fit)
+print("steps:", steps, "| n_fit - (steps - 1) * 32:", n_fit - (steps - 1) * 32)
 assert steps == history.params["steps"]  # (3)!
 # --8<-- [end:steps]
 
@@ -73,8 +73,8 @@ plt.show()  # (2)!
 
 # --8<-- [start:evaluate]
 test_loss, test_accuracy = model.evaluate(x_test, y_test, verbose=0)  # (1)!
-print(f"test loss:     {test_loss:.4f}")
-print(f"test accuracy: {test_accuracy:.4f}")
+print(f"test_loss:     {test_loss:.4f}")
+print(f"test_accuracy: {test_accuracy:.4f}")
 # --8<-- [end:evaluate]
 
 # --8<-- [start:predict]
