@@ -11,7 +11,7 @@ x, y = make_classification(
 x = x.astype("float32")
 x_train, y_train = x[:600], y[:600]  # (2)!
 x_val, y_val = x[600:], y[600:]  # (3)!
-print("all:", x.shape, "| training:", x_train.shape, "| validation:", x_val.shape)
+print("x:", x.shape, "| x_train:", x_train.shape, "| x_val:", x_val.shape)
 # --8<-- [end:data]
 
 
@@ -44,14 +44,14 @@ def summary(name, history):  # (3)!
     val_loss = history.history["val_loss"]
     best = int(np.argmin(val_loss))
     print(
-        f"{name:<14} best epoch {best + 1:>2}: val_loss {val_loss[best]:.3f} | "
-        f"last epoch {len(val_loss):>2}: val_loss {val_loss[-1]:.3f}, "
+        f"{name:<14} epoch {best + 1:>2}: val_loss {val_loss[best]:.3f} | "
+        f"epoch {len(val_loss):>2}: val_loss {val_loss[-1]:.3f}, "
         f"loss {history.history['loss'][-1]:.3f}"
     )
 
 
 history = train()
-summary("no remedy", history)
+summary("n_train=200", history)
 # --8<-- [end:overfit]
 
 # --8<-- [start:plot]
@@ -69,7 +69,7 @@ plt.show()
 try:
     import matplotlib_fontja  # (1)!
 except ModuleNotFoundError:  # (2)!
-    print("matplotlib-fontja is not installed: the Japanese labels will show as boxes")
+    pass
 
 plt.plot(epochs, history.history["loss"], label="訓練データの損失")
 plt.plot(epochs, history.history["val_loss"], label="検証データの損失")
@@ -89,10 +89,10 @@ starts = range(0, 200, 32)
 sizes = [min(32, 200 - i) for i in starts]
 batch_losses = [check.evaluate(x_train[i : i + n], y_train[i : i + n], verbose=0) for i, n in zip(starts, sizes)]
 weighted = np.average(batch_losses, weights=sizes)
-print("samples per batch:", sizes)
-print(f"loss from fit:                          {fit_loss:.4f}")
-print(f"batch losses weighted by their samples: {weighted:.4f}")
-print(f"plain mean of the batch losses:         {np.mean(batch_losses):.4f}")
+print("sizes:", sizes)
+print(f"fit_loss:              {fit_loss:.4f}")
+print(f"weighted:              {weighted:.4f}")
+print(f"np.mean(batch_losses): {np.mean(batch_losses):.4f}")
 assert abs(fit_loss - weighted) < 1e-4
 assert abs(fit_loss - np.mean(batch_losses)) > 1e-3
 # --8<-- [end:running-mean]
@@ -103,7 +103,7 @@ layer = keras.layers.Dropout(0.5)
 ones = np.ones((3, 10), dtype="float32")
 out = np.asarray(layer(ones, training=True))
 print(out)
-print("values kept per sample:", (out > 0).sum(axis=1))
+print("(out > 0).sum(axis=1):", (out > 0).sum(axis=1))
 assert set(np.unique(out)) <= {0.0, 2.0}
 assert np.array_equal(np.asarray(layer(ones)), ones)
 # --8<-- [end:dropout]
@@ -113,14 +113,14 @@ more_data = train(n_train=600)
 dropout = train(dropout=0.5)
 stopper = keras.callbacks.EarlyStopping(monitor="val_loss", patience=5, restore_best_weights=True)
 early = train(callbacks=[stopper])
-summary("more data", more_data)
-summary("dropout 0.5", dropout)
-summary("early stopping", early)
-print("early stopping: best epoch", stopper.best_epoch + 1, "| stopped after epoch", stopper.stopped_epoch + 1)
+summary("n_train=600", more_data)
+summary("dropout=0.5", dropout)
+summary("EarlyStopping", early)
+print("best_epoch + 1:", stopper.best_epoch + 1, "| stopped_epoch + 1:", stopper.stopped_epoch + 1)
 # --8<-- [end:remedies]
 
 # --8<-- [start:plot-remedies]
-runs = {"no remedy": history, "600 samples": more_data, "dropout 0.5": dropout, "early stopping": early}
+runs = {"n_train=200": history, "n_train=600": more_data, "dropout=0.5": dropout, "EarlyStopping": early}
 for name, run in runs.items():
     val_loss = run.history["val_loss"]
     plt.plot(range(1, len(val_loss) + 1), val_loss, label=name)
