@@ -2,10 +2,8 @@
 
 # --8<-- [start:setup]
 import math
-import warnings
 
 import keras
-import numpy as np
 import tensorflow as tf
 from sklearn.datasets import load_digits
 from sklearn.model_selection import train_test_split
@@ -13,14 +11,13 @@ from sklearn.model_selection import train_test_split
 keras.utils.set_random_seed(0)
 
 digits = load_digits()
-x = digits.data.astype("float32") / 16.0  # 64 pixel values per image, scaled to 0..1
-y = digits.target  # integer labels 0..9
+x = digits.data.astype("float32") / 16.0  # (1)!
+y = digits.target
 x_train, x_val, y_train, y_val = train_test_split(x, y, train_size=1000, test_size=300, random_state=0)
 print("train:", x_train.shape, "| validation:", x_val.shape)
 
 
-def make_model():
-    """A small digit classifier, compiled and ready for fit."""
+def make_model():  # (2)!
     model = keras.Sequential(
         [
             keras.Input(shape=(64,)),
@@ -33,74 +30,69 @@ def make_model():
 
 
 def updates(model):
-    """How many steps (weight updates) the model has made so far."""
-    return int(model.optimizer.iterations.numpy())
+    return int(model.optimizer.iterations.numpy())  # (3)!
 # --8<-- [end:setup]
 
 # --8<-- [start:three-ways]
-# 1. NumPy arrays: fit cuts the batches, so the batch size is fit's argument.
 model = make_model()
-model.fit(x_train, y_train, batch_size=100, epochs=1, verbose=0)
-print("arrays:    ", updates(model), "steps in one epoch")
+model.fit(x_train, y_train, batch_size=100, epochs=1, verbose=0)  # (1)!
+print("arrays, steps:   ", updates(model))
 
-# 2. tf.data.Dataset: the Dataset cuts the batches itself, with .batch().
-train_ds = tf.data.Dataset.from_tensor_slices((x_train, y_train)).batch(100)
+train_ds = tf.data.Dataset.from_tensor_slices((x_train, y_train)).batch(100)  # (2)!
 model = make_model()
 model.fit(train_ds, epochs=1, verbose=0)
-print("Dataset:   ", updates(model), "steps in one epoch")
+print("Dataset, steps:  ", updates(model))
 
 
-# 3. PyDataset: __getitem__ returns one whole batch, __len__ the number of batches.
-class DigitBatches(keras.utils.PyDataset):
+class DigitBatches(keras.utils.PyDataset):  # (3)!
     def __init__(self, x, y, batch_size, **kwargs):
-        super().__init__(**kwargs)  # required: sets workers, use_multiprocessing, max_queue_size
+        super().__init__(**kwargs)  # (4)!
         self.x, self.y, self.batch_size = x, y, batch_size
 
-    def __len__(self):
+    def __len__(self):  # (5)!
         return math.ceil(len(self.x) / self.batch_size)
 
-    def __getitem__(self, index):
+    def __getitem__(self, index):  # (6)!
         rows = slice(index * self.batch_size, (index + 1) * self.batch_size)
         return self.x[rows], self.y[rows]
 
 
 model = make_model()
 model.fit(DigitBatches(x_train, y_train, batch_size=100), epochs=1, verbose=0)
-print("PyDataset: ", updates(model), "steps in one epoch")
+print("PyDataset, steps:", updates(model))
 # --8<-- [end:three-ways]
 
 
 # --8<-- [start:batch-size-ignored]
 model = make_model()
-model.fit(train_ds, batch_size=10, epochs=1, verbose=0)  # batch_size=10 is not used
-print("Dataset batched by 100, fit(batch_size=10):", updates(model), "steps")
-assert updates(model) == 10  # 1000 / 100, not 1000 / 10
+model.fit(train_ds, batch_size=10, epochs=1, verbose=0)  # (1)!
+print("fit(train_ds, batch_size=10), steps:", updates(model))
 
-unbatched = tf.data.Dataset.from_tensor_slices((x_train, y_train))  # .batch() forgotten
+unbatched = tf.data.Dataset.from_tensor_slices((x_train, y_train))  # (2)!
 try:
     make_model().fit(unbatched, epochs=1, verbose=0)
 except ValueError as error:
     message = str(error)
-    start = message.index("Expected shape")
+    start = message.index("Expected shape")  # (3)!
     end = message.index("(64,)", start) + len("(64,)")
-    print("without .batch():", message[start:end])
+    print("ValueError:", message[start:end])
 # --8<-- [end:batch-size-ignored]
 
 # --8<-- [start:check-ignored]
-from keras.src.trainers.data_adapters import get_data_adapter  # what fit calls to read its input
+import warnings
 
-# 1. fit(batch_size=...) with a Dataset: no warning about batch_size, and the batches stay at 100 rows.
+from keras.src.trainers.data_adapters import get_data_adapter
+
+assert updates(model) == 10  # 1000 / 100
+
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     adapter = get_data_adapter(train_ds, batch_size=10)
-print("warnings that mention batch_size:", [str(w.message) for w in caught if "batch_size" in str(w.message)])
-print("rows per batch the model receives:", {len(batch[0]) for batch in adapter.get_numpy_iterator()})
+print("batch_size warnings:", [str(w.message) for w in caught if "batch_size" in str(w.message)])
+print("len(batch[0]):", {len(batch[0]) for batch in adapter.get_numpy_iterator()})
 
 
-# 2. PyDataset with shuffle=True: which batches, in which order.
 class RecordedBatches(DigitBatches):
-    """DigitBatches that notes which batch is asked for."""
-
     def __getitem__(self, index):
         self.asked.append(index)
         return super().__getitem__(index)
@@ -108,113 +100,123 @@ class RecordedBatches(DigitBatches):
 
 data = RecordedBatches(x_train, y_train, batch_size=100)
 data.asked = []
-for batch in get_data_adapter(data, shuffle=True).get_numpy_iterator():  # one epoch
+for batch in get_data_adapter(data, shuffle=True).get_numpy_iterator():
     pass
-print("PyDataset, shuffle=True: batches asked for in this order:", data.asked)
-assert sorted(data.asked) == list(range(10))  # every batch once, as __getitem__ made it
-assert data.asked != list(range(10))  # but in a shuffled order
+print("shuffle=True, data.asked:", data.asked)
+assert sorted(data.asked) == list(range(10))
+assert data.asked != list(range(10))
 # --8<-- [end:check-ignored]
 
 # --8<-- [start:shuffle-buffer]
 numbers = tf.data.Dataset.range(10)  # 0, 1, ..., 9
 for buffer_size in (2, 10):
-    shuffled = numbers.shuffle(buffer_size, seed=1)
+    shuffled = numbers.shuffle(buffer_size, seed=1)  # (1)!
     print(f"shuffle({buffer_size:2}):", [int(n) for n in shuffled])
-
-# With a buffer of 2 the first element can only be 0 or 1.
-assert int(next(iter(numbers.shuffle(2)))) in (0, 1)
 # --8<-- [end:shuffle-buffer]
+
+# --8<-- [start:check-shuffle-buffer]
+firsts = {int(next(iter(numbers.shuffle(2)))) for _ in range(10)}
+print("shuffle(2), first element:", sorted(firsts))
+assert firsts <= {0, 1}
+# --8<-- [end:check-shuffle-buffer]
 
 # --8<-- [start:shuffle-batch-order]
 nine = tf.data.Dataset.range(9)
-print("shuffle, then batch:", [b.numpy().tolist() for b in nine.shuffle(9, seed=1).batch(3)])
-print("batch, then shuffle:", [b.numpy().tolist() for b in nine.batch(3).shuffle(3, seed=1)])
+print("shuffle(9).batch(3):", [b.numpy().tolist() for b in nine.shuffle(9, seed=1).batch(3)])
+print("batch(3).shuffle(3):", [b.numpy().tolist() for b in nine.batch(3).shuffle(3, seed=1)])
 # --8<-- [end:shuffle-batch-order]
 
 # --8<-- [start:cache]
 for name, pipeline in [
-    ("cache, then shuffle", numbers.cache().shuffle(10, seed=1)),
-    ("shuffle, then cache", numbers.shuffle(10, seed=1).cache()),
+    ("cache().shuffle(10)", numbers.cache().shuffle(10, seed=1)),
+    ("shuffle(10).cache()", numbers.shuffle(10, seed=1).cache()),
 ]:
-    first, second = [int(n) for n in pipeline], [int(n) for n in pipeline]  # two epochs
+    first, second = [int(n) for n in pipeline], [int(n) for n in pipeline]  # (1)!
     print(f"{name}: {first} {second}")
-
-frozen = numbers.shuffle(10, seed=1).cache()
-assert [int(n) for n in frozen] == [int(n) for n in frozen]  # the first order is replayed
 # --8<-- [end:cache]
+
+# --8<-- [start:check-cache]
+frozen = numbers.shuffle(10).cache()
+epochs = [[int(n) for n in frozen] for _ in range(3)]
+print("shuffle(10).cache(), 3 passes equal:", epochs[0] == epochs[1] == epochs[2])
+assert epochs[0] == epochs[1] == epochs[2]
+# --8<-- [end:check-cache]
 
 # --8<-- [start:pipeline]
 train_ds = (
     tf.data.Dataset.from_tensor_slices((x_train, y_train))
-    .cache()  # keep the rows in memory after the first pass
-    .shuffle(len(x_train))  # a buffer as large as the data: a full shuffle, new every epoch
-    .batch(100)  # the batch size lives here
-    .prefetch(tf.data.AUTOTUNE)  # prepare the next batches while the model trains
+    .cache()  # (1)!
+    .shuffle(len(x_train))  # (2)!
+    .batch(100)  # (3)!
+    .prefetch(tf.data.AUTOTUNE)  # (4)!
 )
 x_batch, y_batch = next(iter(train_ds))
-print("one batch:", x_batch.shape, y_batch.shape, "| batches per epoch:", int(train_ds.cardinality()))
+print("x_batch:", x_batch.shape, "| y_batch:", y_batch.shape)
+print("cardinality:", int(train_ds.cardinality()))  # (5)!
 # --8<-- [end:pipeline]
 
 # --8<-- [start:validation]
-val_ds = tf.data.Dataset.from_tensor_slices((x_val, y_val)).batch(100)  # 3 batches
-print("validation batches:", int(val_ds.cardinality()))
+val_ds = tf.data.Dataset.from_tensor_slices((x_val, y_val)).batch(100)
+print("val_ds cardinality:", int(val_ds.cardinality()))
 
 model = make_model()
-history = model.fit(train_ds, epochs=2, validation_data=val_ds, validation_steps=1, verbose=2)
+history = model.fit(train_ds, epochs=2, validation_data=val_ds, validation_steps=1, verbose=2)  # (1)!
 
-
-# validation_steps=1: only the first batch (100 of 300 rows) was used for val_*
-first_batch = model.evaluate(val_ds.take(1), verbose=0, return_dict=True)
+first_batch = model.evaluate(val_ds.take(1), verbose=0, return_dict=True)  # (2)!
 all_batches = model.evaluate(val_ds, verbose=0, return_dict=True)
-print(f"val_accuracy in fit: {history.history['val_accuracy'][-1]:.4f}")
-print(f"evaluate, 1st batch: {first_batch['accuracy']:.4f} | all 3 batches: {all_batches['accuracy']:.4f}")
-assert math.isclose(history.history["val_accuracy"][-1], first_batch["accuracy"], rel_tol=1e-6)
+print(f"history val_accuracy:      {history.history['val_accuracy'][-1]:.4f}")
+print(f"evaluate(val_ds.take(1)):  {first_batch['accuracy']:.4f}")
+print(f"evaluate(val_ds):          {all_batches['accuracy']:.4f}")
 # --8<-- [end:validation]
 
+# --8<-- [start:check-validation]
+val_accuracy = history.history["val_accuracy"][-1]
+same_as_first = math.isclose(val_accuracy, first_batch["accuracy"], rel_tol=1e-6)
+same_as_all = math.isclose(val_accuracy, all_batches["accuracy"], rel_tol=1e-6)
+print("isclose, take(1):", same_as_first, "| isclose, all:", same_as_all)
+assert same_as_first and not same_as_all
+# --8<-- [end:check-validation]
+
 # --8<-- [start:ran-out]
-finite_ds = tf.data.Dataset.from_tensor_slices((x_train, y_train)).batch(100)  # 10 batches, then it ends
-print("batches in the Dataset:", int(finite_ds.cardinality()))
+finite_ds = tf.data.Dataset.from_tensor_slices((x_train, y_train)).batch(100)  # (1)!
+print("finite_ds cardinality:", int(finite_ds.cardinality()))
 
 model = make_model()
-with warnings.catch_warnings(record=True) as caught:  # collect Keras's warnings to print them below
+history = model.fit(finite_ds, epochs=3, steps_per_epoch=15, verbose=2)  # (2)!
+print("epochs:", len(history.history["loss"]), "| steps:", updates(model))
+# --8<-- [end:ran-out]
+
+# --8<-- [start:check-ran-out]
+assert updates(model) == 30
+
+with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
-    history = model.fit(finite_ds, epochs=3, steps_per_epoch=15, shuffle=False, verbose=2)
+    again = model.fit(finite_ds, epochs=3, steps_per_epoch=15, verbose=0)
 
 ran_out = [w for w in caught if "ran out of data" in str(w.message)]
 print(f"{ran_out[0].category.__name__}: {ran_out[0].message}")
-print("warnings:", len(ran_out), "| epochs in history:", len(history.history["loss"]), "| steps made:", updates(model))
-assert updates(model) == 30  # 10 steps in each of the 3 epochs, not 15
-# --8<-- [end:ran-out]
+print("warnings:", len(ran_out), "| epochs:", len(again.history["loss"]), "| steps:", updates(model) - 30)
+assert len(ran_out) == 3 and updates(model) == 60
+# --8<-- [end:check-ran-out]
 
 # --8<-- [start:fixes]
-# Fix 1: no steps_per_epoch. One epoch is one pass over the finite Dataset:
-# model.fit(finite_ds, epochs=3)
-
-# Fix 2: repeat() makes the Dataset endless; steps_per_epoch says where an epoch ends.
-endless_ds = finite_ds.repeat()
+endless_ds = finite_ds.repeat()  # (1)!
 model = make_model()
+model.fit(endless_ds, epochs=3, steps_per_epoch=15, verbose=0)  # (2)!
+print("steps:", updates(model))
+# --8<-- [end:fixes]
+
+# --8<-- [start:check-endless]
+assert updates(model) == 45
+
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     model.fit(endless_ds, epochs=3, steps_per_epoch=15, verbose=0)
-print("repeat(), 15 steps per epoch, 3 epochs:", updates(model), "steps")
-assert updates(model) == 45
-assert not [w for w in caught if "ran out of data" in str(w.message)]  # no warning this time
-# --8<-- [end:fixes]
+print("ran out of data:", [w for w in caught if "ran out of data" in str(w.message)])
+print("steps:", updates(model) - 45)
 
-# --8<-- [start:shorter]
-model = make_model()
-show_steps = keras.callbacks.LambdaCallback(
-    on_epoch_end=lambda epoch, logs: print(f"after epoch {epoch + 1}: {updates(model)} steps in total")
-)
-with warnings.catch_warnings(record=True):  # the "ran out of data" warning again, in epoch 3
-    warnings.simplefilter("always")
-    model.fit(finite_ds, epochs=3, steps_per_epoch=4, verbose=0, callbacks=[show_steps])
-# --8<-- [end:shorter]
 
-# --8<-- [start:check-endless]
 class StopAfter(keras.callbacks.Callback):
-    """Ends training after a given number of steps, whatever the epoch."""
-
     def __init__(self, steps):
         super().__init__()
         self.steps = steps
@@ -226,6 +228,14 @@ class StopAfter(keras.callbacks.Callback):
 
 model = make_model()
 history = model.fit(endless_ds, epochs=3, verbose=0, callbacks=[StopAfter(25)])
-print("repeat() without steps_per_epoch:", updates(model), "steps, still in epoch", len(history.history["loss"]))
-assert updates(model) == 25 and len(history.history["loss"]) == 1  # 25 > 10 batches, epoch 1 had not ended
+print("StopAfter(25), steps:", updates(model), "| epochs:", len(history.history["loss"]))
+assert updates(model) == 25 and len(history.history["loss"]) == 1
 # --8<-- [end:check-endless]
+
+# --8<-- [start:shorter]
+model = make_model()
+show_steps = keras.callbacks.LambdaCallback(  # (1)!
+    on_epoch_end=lambda epoch, logs: print("epoch", epoch + 1, "| steps:", updates(model))
+)
+history = model.fit(finite_ds, epochs=3, steps_per_epoch=4, verbose=0, callbacks=[show_steps])
+# --8<-- [end:shorter]
