@@ -6,14 +6,14 @@ import numpy as np
 from sklearn.datasets import load_digits
 
 digits = load_digits()
-x = digits.data.astype("float32") / 16.0  # 64 pixel values per image, scaled to 0..1
-y = digits.target  # integer labels 0..9
-x_train, y_train = x[:500], y[:500]
+x = digits.data.astype("float32") / 16.0  # (1)!
+y = digits.target
+x_train, y_train = x[:500], y[:500]  # (2)!
 x_val, y_val = x[1000:1300], y[1000:1300]
 
 
 def make_model(compiled=True):
-    keras.utils.set_random_seed(0)  # the same initial weights every time
+    keras.utils.set_random_seed(0)  # (3)!
     model = keras.Sequential(
         [
             keras.Input(shape=(64,)),
@@ -32,8 +32,8 @@ def make_model(compiled=True):
 
 model = make_model()
 history = model.fit(x_train, y_train, epochs=3, batch_size=50, verbose=0)
-print("loss per epoch:", np.round(history.history["loss"], 4))
-print("optimizer steps so far:", int(model.optimizer.iterations))
+print("loss:", np.round(history.history["loss"], 4))
+print("optimizer.iterations:", int(model.optimizer.iterations))  # (4)!
 # --8<-- [end:data]
 
 
@@ -42,45 +42,50 @@ model.save("digits.keras")
 loaded = keras.models.load_model("digits.keras")
 
 print("optimizer:", type(loaded.optimizer).__name__,
-      "| learning rate:", round(float(loaded.optimizer.learning_rate), 4))
-print("optimizer steps:", int(loaded.optimizer.iterations))
+      "| learning_rate:", round(float(loaded.optimizer.learning_rate), 4))
+print("optimizer.iterations:", int(loaded.optimizer.iterations))
 print("loss:", loaded.loss)
-print("metrics:", loaded.get_compile_config()["metrics"])
-print("evaluate, original:", np.round(model.evaluate(x_val, y_val, verbose=0), 4))
-print("evaluate, loaded:  ", np.round(loaded.evaluate(x_val, y_val, verbose=0), 4))
+print("metrics:", loaded.get_compile_config()["metrics"])  # (1)!
+print("model.evaluate: ", np.round(model.evaluate(x_val, y_val, verbose=0), 4))  # (2)!
+print("loaded.evaluate:", np.round(loaded.evaluate(x_val, y_val, verbose=0), 4))
 # --8<-- [end:save_load]
 
 
 # --8<-- [start:fit_again]
-more = model.fit(x_train, y_train, epochs=2, batch_size=50, verbose=0)
-print("first fit: ", np.round(history.history["loss"], 4))
-print("second fit:", np.round(more.history["loss"], 4))
-print("optimizer steps so far:", int(model.optimizer.iterations))
-assert more.history["loss"][0] < history.history["loss"][-1]  # picks up where it left off
+more = model.fit(x_train, y_train, epochs=2, batch_size=50, verbose=0)  # (1)!
+print("history:", np.round(history.history["loss"], 4))
+print("more:   ", np.round(more.history["loss"], 4))
+print("optimizer.iterations:", int(model.optimizer.iterations))
 
-loaded_more = loaded.fit(x_train, y_train, epochs=2, batch_size=50, verbose=0)
-print("loaded model, second fit:", np.round(loaded_more.history["loss"], 4))
-assert np.allclose(loaded_more.history["loss"], more.history["loss"], rtol=1e-4)
+loaded_more = loaded.fit(x_train, y_train, epochs=2, batch_size=50, verbose=0)  # (2)!
+print("loaded_more:", np.round(loaded_more.history["loss"], 4))
 # --8<-- [end:fit_again]
+
+# --8<-- [start:check_fit_again]
+assert more.history["loss"][0] < history.history["loss"][-1]
+assert np.allclose(loaded_more.history["loss"], more.history["loss"], rtol=1e-4)
+print("more < history[-1]:", more.history["loss"][0] < history.history["loss"][-1])
+print("loaded_more == more:", np.allclose(loaded_more.history["loss"], more.history["loss"], rtol=1e-4))
+# --8<-- [end:check_fit_again]
 
 
 # --8<-- [start:weights_only]
 model.save_weights("digits.weights.h5")
 try:
-    model.save_weights("digits.h5")
+    model.save_weights("digits.h5")  # (1)!
 except ValueError as e:
     print("ValueError:", e)
 
-same_layers = make_model(compiled=False)  # the same layers, untrained weights
+same_layers = make_model(compiled=False)  # (2)!
 same_layers.load_weights("digits.weights.h5")
 same_layers.compile(
     optimizer=keras.optimizers.Adam(learning_rate=0.003),
     loss="sparse_categorical_crossentropy",
     metrics=["accuracy"],
 )
-print("evaluate, original:    ", np.round(model.evaluate(x_val, y_val, verbose=0), 4))
-print("evaluate, same_layers: ", np.round(same_layers.evaluate(x_val, y_val, verbose=0), 4))
-print("optimizer steps of same_layers:", int(same_layers.optimizer.iterations))
+print("model.evaluate:      ", np.round(model.evaluate(x_val, y_val, verbose=0), 4))
+print("same_layers.evaluate:", np.round(same_layers.evaluate(x_val, y_val, verbose=0), 4))
+print("same_layers.optimizer.iterations:", int(same_layers.optimizer.iterations))
 # --8<-- [end:weights_only]
 
 
@@ -89,74 +94,77 @@ import json
 import zipfile
 
 with zipfile.ZipFile("digits.keras") as archive:
-    print("inside digits.keras:", archive.namelist())
+    print("digits.keras:", archive.namelist())
     config = json.loads(archive.read("config.json"))
-print("compile settings saved:", sorted(config["compile_config"]))
+print("compile_config:", sorted(config["compile_config"]))
 
-# A .weights.h5 file holds the optimizer's variables too, but load_weights fills
-# them only into an optimizer that exists already (built, as fit builds it).
 built = make_model()
 built.optimizer.build(built.trainable_variables)
 built.load_weights("digits.weights.h5")
-print("optimizer steps after load_weights into a built optimizer:", int(built.optimizer.iterations))
+print("built.optimizer.iterations:", int(built.optimizer.iterations))
 assert int(built.optimizer.iterations) == int(model.optimizer.iterations)
 # --8<-- [end:weights_check]
 
 
 # --8<-- [start:restart]
-restarted = make_model()  # new weights: training starts over
+restarted = make_model()  # (1)!
 again = restarted.fit(x_train, y_train, epochs=3, batch_size=50, verbose=0)
-print("very first run:", np.round(history.history["loss"], 4))
-print("new model:     ", np.round(again.history["loss"], 4))
+print("history:", np.round(history.history["loss"], 4))
+print("again:  ", np.round(again.history["loss"], 4))
 
-clone = keras.models.clone_model(model)
-same = all(np.array_equal(a, b) for a, b in zip(clone.get_weights(), model.get_weights()))
-print("clone has the trained weights:", same)
-print("clone evaluate:", np.round(clone.evaluate(x_val, y_val, verbose=0), 4))
-print("clone optimizer steps:", int(clone.optimizer.iterations))
+clone = keras.models.clone_model(model)  # (2)!
+same_weights = all(np.array_equal(a, b) for a, b in zip(clone.get_weights(), model.get_weights()))  # (3)!
+print("same_weights:", same_weights)
+print("clone.evaluate:", np.round(clone.evaluate(x_val, y_val, verbose=0), 4))
+print("clone.optimizer.iterations:", int(clone.optimizer.iterations))
 # --8<-- [end:restart]
 
 
 # --8<-- [start:initial_epoch]
 fresh = make_model()
-part = fresh.fit(x_train, y_train, epochs=5, initial_epoch=3, batch_size=50, verbose=2)
-print("epoch indices:", part.epoch, "| epochs run:", len(part.history["loss"]))
+part = fresh.fit(x_train, y_train, epochs=5, initial_epoch=3, batch_size=50, verbose=2)  # (1)!
+print("part.epoch:", part.epoch)  # (2)!
 print("loss:", np.round(part.history["loss"], 4))
-assert np.isclose(part.history["loss"][0], history.history["loss"][0])  # a fresh start
 # --8<-- [end:initial_epoch]
+
+# --8<-- [start:check_initial_epoch]
+assert np.isclose(part.history["loss"][0], history.history["loss"][0])
+print("part == history[:2]:", np.allclose(part.history["loss"], history.history["loss"][:2]))
+# --8<-- [end:check_initial_epoch]
 
 
 # --8<-- [start:backup]
 import os
 
 
-class Crash(keras.callbacks.Callback):
-    """Pretend the machine fails when epoch 3 starts."""
-
+class Crash(keras.callbacks.Callback):  # (1)!
     def on_epoch_begin(self, epoch, logs=None):
-        if epoch == 2:  # counted from 0: the third epoch
-            raise RuntimeError("the machine went down")
+        if epoch == 2:  # (2)!
+            raise RuntimeError("crash")
 
 
 model = make_model()
-backup = keras.callbacks.BackupAndRestore(backup_dir="backup")
+backup = keras.callbacks.BackupAndRestore(backup_dir="backup")  # (3)!
 try:
     model.fit(x_train, y_train, epochs=5, batch_size=50, callbacks=[backup, Crash()], verbose=2)
 except RuntimeError as e:
     print("RuntimeError:", e)
-print("files in backup/:", sorted(os.listdir("backup")))
+print("backup:", sorted(os.listdir("backup")))
 # --8<-- [end:backup]
 
 
 # --8<-- [start:resume]
-model = make_model()  # a new process would build the model again
+model = make_model()  # (1)!
 backup = keras.callbacks.BackupAndRestore(backup_dir="backup")
 resumed = model.fit(x_train, y_train, epochs=5, batch_size=50, callbacks=[backup], verbose=2)
-print("epoch indices:", resumed.epoch)
-print("optimizer steps:", int(model.optimizer.iterations))
-print("backup/ still there:", os.path.exists("backup"))
-
-uninterrupted = history.history["loss"] + more.history["loss"]  # 3 + 2 epochs, no crash
-print("uninterrupted run, epochs 3-5:", np.round(uninterrupted[2:], 4))
-assert np.allclose(resumed.history["loss"], uninterrupted[2:], rtol=1e-4)
+print("resumed.epoch:", resumed.epoch)
+print("optimizer.iterations:", int(model.optimizer.iterations))
+print("os.path.exists('backup'):", os.path.exists("backup"))  # (2)!
 # --8<-- [end:resume]
+
+# --8<-- [start:check_resume]
+uninterrupted = history.history["loss"] + more.history["loss"]  # 3 + 2
+print("uninterrupted[2:]:", np.round(uninterrupted[2:], 4))
+print("resumed:          ", np.round(resumed.history["loss"], 4))
+assert np.allclose(resumed.history["loss"], uninterrupted[2:], rtol=1e-4)
+# --8<-- [end:check_resume]
