@@ -16,8 +16,6 @@ print("training=False:", in_inference)
 
 # --8<-- [start:who_sets_it]
 class ShowMode(keras.layers.Layer):
-    """Passes its input through and records the `training` flag Keras calls it with."""
-
     def __init__(self):
         super().__init__()
         self.seen = []
@@ -29,7 +27,7 @@ class ShowMode(keras.layers.Layer):
 
 spy = ShowMode()
 probe = keras.Sequential([keras.Input(shape=(8,)), spy, keras.layers.Dense(1)])
-probe.compile(optimizer="sgd", loss="mse", run_eagerly=True)  # eager: call() runs for every batch
+probe.compile(optimizer="sgd", loss="mse", run_eagerly=True)
 x_probe, y_probe = np.ones((4, 8)), np.ones((4, 1))
 for name, run in [
     ("fit", lambda: probe.fit(x_probe, y_probe, epochs=1, verbose=0)),
@@ -41,8 +39,8 @@ for name, run in [
     run()
     print(f"{name:16} training = {spy.seen}")
 
-assert set(np.unique(in_training)) <= {0.0, 2.0}  # Dropout: dropped (0) or scaled up by 1 / (1 - 0.5)
-assert np.array_equal(in_inference, ones)  # passed through unchanged
+assert set(np.unique(in_training)) <= {0.0, 2.0}
+assert np.array_equal(in_inference, ones)
 # --8<-- [end:who_sets_it]
 
 # --8<-- [start:dropout_fit]
@@ -79,23 +77,24 @@ train_mode_accuracy = np.mean(np.argmax(probabilities, axis=1) == y_train)
 
 loss, eval_accuracy = model.evaluate(x_train, y_train, verbose=0)  # (3)!
 
-print(f"(a) fit, last epoch:               {fit_accuracy:.3f}")
-print(f"(b) final weights, training mode:  {train_mode_accuracy:.3f}")
-print(f"(c) evaluate on the training data: {eval_accuracy:.3f}")
+print(f"(a) {fit_accuracy:.3f}")
+print(f"(b) {train_mode_accuracy:.3f}")
+print(f"(c) {eval_accuracy:.3f}")
 # --8<-- [end:three_numbers]
 
 # --8<-- [start:check_three_numbers]
-assert all(v > a for a, v in zip(history.history["accuracy"], history.history["val_accuracy"]))
-assert fit_accuracy < train_mode_accuracy < eval_accuracy
-print("val_accuracy > accuracy in every epoch, and (a) < (b) < (c)")
+val_above = all(v > a for a, v in zip(history.history["accuracy"], history.history["val_accuracy"]))
+print("val_accuracy > accuracy, epochs 1-5:", val_above)
+print("(a) < (b) < (c):", fit_accuracy < train_mode_accuracy < eval_accuracy)
+assert val_above and fit_accuracy < train_mode_accuracy < eval_accuracy
 # --8<-- [end:check_three_numbers]
 
 # --8<-- [start:call_default]
 few = x_val[:5]
 plain = keras.ops.convert_to_numpy(model(few))  # (1)!
 inference = keras.ops.convert_to_numpy(model(few, training=False))
-print("model(x) equals model(x, training=False):", np.array_equal(plain, inference))
-print("predict equals them too:", np.allclose(model.predict(few, verbose=0), inference))
+print("model(few) == model(few, training=False):", np.array_equal(plain, inference))
+print("model.predict(few) == model(few):", np.allclose(model.predict(few, verbose=0), inference))
 # --8<-- [end:call_default]
 
 # --8<-- [start:bn_fit]
@@ -123,9 +122,9 @@ bn = bn_model()
 bn.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
 history = bn.fit(xb_train, yb_train, epochs=5, validation_data=(xb_val, yb_val), verbose=0)
 _, bn_eval_accuracy = bn.evaluate(xb_train, yb_train, verbose=0)
-print(f"fit, last epoch:  accuracy {history.history['accuracy'][-1]:.3f}")
-print(f"fit, last epoch:  val_accuracy {history.history['val_accuracy'][-1]:.3f}")
-print(f"evaluate (train): accuracy {bn_eval_accuracy:.3f}")
+print(f"fit accuracy:           {history.history['accuracy'][-1]:.3f}")
+print(f"fit val_accuracy:       {history.history['val_accuracy'][-1]:.3f}")
+print(f"evaluate(xb_train) accuracy: {bn_eval_accuracy:.3f}")
 # --8<-- [end:bn_fit]
 
 # --8<-- [start:bn_stats]
@@ -135,25 +134,25 @@ moving_mean = keras.ops.convert_to_numpy(layer.moving_mean)
 moving_variance = keras.ops.convert_to_numpy(layer.moving_variance)
 area = list(data.feature_names).index("mean area")  # (2)!
 print("steps:", steps)
-print(f"mean area:     data mean {xb_train[:, area].mean():8.1f} | moving_mean {moving_mean[area]:8.1f}")
-print(f"               data var  {xb_train[:, area].var():8.0f} | moving_variance {moving_variance[area]:8.0f}")
-print(f"moving_mean / data mean: {moving_mean[area] / xb_train[:, area].mean():.3f}")
-print(f"1 - 0.99 ** {steps}:         {1 - 0.99**steps:.3f}")
+print(f"mean:     {xb_train[:, area].mean():8.1f} | moving_mean:     {moving_mean[area]:8.1f}")  # (3)!
+print(f"variance: {xb_train[:, area].var():8.0f} | moving_variance: {moving_variance[area]:8.0f}")
+print(f"moving_mean / mean: {moving_mean[area] / xb_train[:, area].mean():.3f}")
+print(f"1 - 0.99 ** {steps}:    {1 - 0.99**steps:.3f}")
 # --8<-- [end:bn_stats]
 
 # --8<-- [start:bn_update]
 keras.utils.set_random_seed(42)
-check = keras.layers.BatchNormalization()  # momentum=0.99; moving_mean starts at 0
+check = keras.layers.BatchNormalization()
 batch = xb_train[:32]
-check(batch, training=True)  # one call in training mode, as in one fit step
+check(batch, training=True)
 expected = 0.99 * 0.0 + 0.01 * batch.mean(axis=0)
-print("after one step, moving_mean = 0.01 * batch mean:", np.allclose(check.moving_mean, expected, rtol=1e-5))
-check(batch, training=False)  # inference mode leaves the statistics alone
-print("inference mode changed it:", not np.allclose(check.moving_mean, expected, rtol=1e-5))
+print("training=True,  moving_mean == expected:", np.allclose(check.moving_mean, expected, rtol=1e-5))
+check(batch, training=False)
+print("training=False, moving_mean == expected:", np.allclose(check.moving_mean, expected, rtol=1e-5))
 assert np.allclose(check.moving_mean, expected, rtol=1e-5)
 accuracy = history.history["accuracy"][-1]
-assert bn_eval_accuracy < accuracy - 0.3  # evaluate is far below fit's accuracy
-assert history.history["val_accuracy"][-1] < accuracy - 0.3  # and so is val_accuracy
+assert bn_eval_accuracy < accuracy - 0.3
+assert history.history["val_accuracy"][-1] < accuracy - 0.3
 assert abs(moving_mean[area] / xb_train[:, area].mean() - (1 - 0.99**steps)) < 0.05
 # --8<-- [end:bn_update]
 
@@ -168,14 +167,14 @@ scaled = bn_model()
 scaled.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
 history = scaled.fit(xs_train, yb_train, epochs=5, verbose=0)
 _, scaled_eval_accuracy = scaled.evaluate(xs_train, yb_train, verbose=0)
-print(f"fit, last epoch:  accuracy {history.history['accuracy'][-1]:.3f}")
-print(f"evaluate (train): accuracy {scaled_eval_accuracy:.3f}")
+print(f"fit accuracy:           {history.history['accuracy'][-1]:.3f}")
+print(f"evaluate(xs_train) accuracy: {scaled_eval_accuracy:.3f}")
 for momentum in [0.99, 0.9]:
-    print(f"momentum {momentum}: after {steps} steps the moving statistics have moved {1 - momentum**steps:.1%} of the way")
+    print(f"1 - {momentum} ** {steps}: {1 - momentum**steps:.3f}")  # (2)!
 # --8<-- [end:bn_fixes]
 
 # --8<-- [start:check_fixes]
 gap = abs(scaled_eval_accuracy - history.history["accuracy"][-1])
-print(f"standardized inputs: fit and evaluate differ by {gap:.2f}")
+print(f"gap: {gap:.2f}")
 assert gap < 0.05
 # --8<-- [end:check_fixes]
