@@ -78,6 +78,26 @@ def test_pages_make_the_claim_at_their_anchors(claim):
                 assert anchor in anchors(lang, page), f"{claim['id']}: no #{anchor} in docs/{lang}/{page}"
 
 
+CHECKED_BY = re.compile(r"(snippets/[\w.]+\.py) sections? ([^(;]+)")
+
+
+def named_sections(checked_by: str) -> list[tuple[str, str]]:
+    """(snippet, section) for each section a `checked_by` note names:
+    "snippets/x.py sections a, b and c (what they assert)"."""
+    return [(m.group(1), name.strip()) for m in CHECKED_BY.finditer(checked_by)
+            for name in re.split(r",| and ", m.group(2)) if name.strip()]
+
+
+@pytest.mark.parametrize("claim", [c for c in CLAIMS if "checked_by" in c], ids=lambda c: c["id"])
+def test_the_code_that_checks_it_exists(claim):
+    """A claim's `checked_by` names snippet sections that exist, so the note cannot
+    point at code that was renamed or moved away."""
+    for snippet, section in named_sections(claim["checked_by"]):
+        path = ROOT / snippet
+        assert path.exists() and f"[start:{section}]" in path.read_text(encoding="utf-8"), (
+            f"{claim['id']}: checked_by names {snippet} section {section!r}, which does not exist")
+
+
 def test_the_check_bites(tmp_path):
     """Edit one pinned line in a scratch copy of Keras: the claim is named."""
     claim = next(c for c in CLAIMS if "source" in c)
