@@ -52,3 +52,15 @@ def test_every_page_with_code_has_its_notebook_buttons_and_provenance(site_build
         p = provenance[stem]
         assert f"TensorFlow {p['tensorflow']}" in html and f"Keras {p['keras']}" in html and p["date"] in html, (
             f"{where}: no provenance line")
+
+
+def test_whole_listings_show_no_annotation_markers(site_build):
+    """hooks/annotations.py: a whole-program listing (no annotation list under it)
+    shows plain code, while the explained blocks keep their markers for Material."""
+    import re
+
+    site, _ = site_build
+    html = (site / "workflow" / "index.html").read_text(encoding="utf-8")
+    listing = re.search(r'<details class="example">.*?</details>', html, re.S).group(0)
+    assert "(1)!" not in listing and "set_random_seed" in listing
+    assert '<span class="c1"># (1)!</span>' in html.replace(listing, "")
