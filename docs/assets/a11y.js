@@ -1,9 +1,11 @@
-/* Accessible names that Material for MkDocs 9.8 leaves out, flagged by axe-core
- * (tests/test_browser.py): the search dialog, and the numbered markers of code
- * annotations, which Material's own script creates after the page loads.
- * Also the code cells of notebook pages (mkdocs-jupyter): a long line scrolls
- * sideways, so the cell must be reachable with the keyboard, as Material's
- * own code blocks are. */
+/* Accessibility that Material for MkDocs 9.8 leaves out, flagged by axe-core
+ * (tests/test_browser.py):
+ * - an accessible name for the search dialog, and for the numbered markers of
+ *   code annotations, which Material's own script creates when a code block
+ *   scrolls into view (the content.lazy feature);
+ * - keyboard access to a code block whose long lines scroll sideways. Material
+ *   gives it tabindex when it mounts the block, which content.lazy defers until
+ *   the block is on screen, so a keyboard reader could not reach it before. */
 (function () {
   "use strict";
   var ja = (document.documentElement.lang || "").slice(0, 2) === "ja";
@@ -15,11 +17,27 @@
       var n = (a.getAttribute("href") || "").split("_annotation_")[1] || "";
       a.setAttribute("aria-label", (ja ? "注釈 " : "Annotation ") + n);
     });
-    document.querySelectorAll(".jp-Notebook .highlight-ipynb:not([tabindex])").forEach(function (code) {
-      code.setAttribute("tabindex", "0");
+  }
+
+  function focusable() {
+    document.querySelectorAll(".highlight pre > code:not([tabindex])").forEach(function (code) {
+      if (code.scrollWidth > code.clientWidth) code.setAttribute("tabindex", "0");
+    });
+  }
+
+  // One pass per animation frame at most, however many nodes Material adds.
+  var queued = false;
+  function soon() {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(function () {
+      queued = false;
+      label();
     });
   }
 
   label();
-  new MutationObserver(label).observe(document.body, { childList: true, subtree: true });
+  focusable();
+  window.addEventListener("resize", function () { requestAnimationFrame(focusable); });
+  new MutationObserver(soon).observe(document.body, { childList: true, subtree: true });
 })();
