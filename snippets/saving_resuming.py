@@ -45,8 +45,7 @@ print("optimizer:", type(loaded.optimizer).__name__,
       "| learning_rate:", round(float(loaded.optimizer.learning_rate), 4))
 print("optimizer.iterations:", int(loaded.optimizer.iterations))
 print("loss:", loaded.loss)
-print("metrics:", loaded.get_compile_config()["metrics"])  # (1)!
-print("model.evaluate: ", np.round(model.evaluate(x_val, y_val, verbose=0), 4))  # (2)!
+print("model.evaluate: ", np.round(model.evaluate(x_val, y_val, verbose=0), 4))  # (1)!
 print("loaded.evaluate:", np.round(loaded.evaluate(x_val, y_val, verbose=0), 4))
 # --8<-- [end:save_load]
 
@@ -97,6 +96,13 @@ with zipfile.ZipFile("digits.keras") as archive:
     print("digits.keras:", archive.namelist())
     config = json.loads(archive.read("config.json"))
 print("compile_config:", sorted(config["compile_config"]))
+print("metrics:", config["compile_config"]["metrics"])
+
+import h5py
+
+with h5py.File("digits.weights.h5") as weights_file:
+    print("digits.weights.h5:", sorted(weights_file))
+    print("optimizer variables:", len(weights_file["optimizer/vars"]))
 
 built = make_model()
 built.optimizer.build(built.trainable_variables)
@@ -113,11 +119,20 @@ print("history:", np.round(history.history["loss"], 4))
 print("again:  ", np.round(again.history["loss"], 4))
 
 clone = keras.models.clone_model(model)  # (2)!
-same_weights = all(np.array_equal(a, b) for a, b in zip(clone.get_weights(), model.get_weights()))  # (3)!
-print("same_weights:", same_weights)
 print("clone.evaluate:", np.round(clone.evaluate(x_val, y_val, verbose=0), 4))
 print("clone.optimizer.iterations:", int(clone.optimizer.iterations))
 # --8<-- [end:restart]
+
+# --8<-- [start:check_restart]
+def same_weights(a, b):
+    return all(np.array_equal(u, v) for u, v in zip(a.get_weights(), b.get_weights()))
+
+
+initial = make_model(compiled=False)
+print("clone == model:", same_weights(clone, model))
+print("clone == initial:", same_weights(clone, initial))
+assert not same_weights(clone, model) and not same_weights(clone, initial)
+# --8<-- [end:check_restart]
 
 
 # --8<-- [start:initial_epoch]
