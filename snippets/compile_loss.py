@@ -72,32 +72,32 @@ print("softmax + from_logits=True:", warned[0])
 # --8<-- [start:logits-safer]
 logits = np.array([[0.0, 30.0]])  # (1)!
 label = np.array([0])  # (2)!
-probabilities = keras.ops.convert_to_numpy(keras.ops.softmax(logits))  # (3)!
+probabilities = np.exp(logits) / np.exp(logits).sum()  # (3)!
 print("logits:       ", logits)
 print("probabilities:", probabilities)
 
-from_logits = keras.losses.SparseCategoricalCrossentropy(from_logits=True)
-from_probabilities = keras.losses.SparseCategoricalCrossentropy()  # from_logits=False
-print("from_logits(label, logits):              ", round(float(from_logits(label, logits)), 4))
-print("from_probabilities(label, probabilities):", round(float(from_probabilities(label, probabilities)), 4))
-print("-log(1e-7):                              ", round(float(-np.log(1e-7)), 4))
+loss_from_logits = keras.losses.SparseCategoricalCrossentropy(from_logits=True)  # (4)!
+loss_from_probabilities = keras.losses.SparseCategoricalCrossentropy()  # (5)!
+print("loss_from_logits:       ", round(float(loss_from_logits(label, logits)), 4))  # (6)!
+print("loss_from_probabilities:", round(float(loss_from_probabilities(label, probabilities)), 4))
+print("-log(1e-7):             ", round(float(-np.log(1e-7)), 4))
 # --8<-- [end:logits-safer]
 
 # --8<-- [start:logits-safer-check]
 import tensorflow as tf
 
-assert np.isclose(float(from_logits(label, logits)), 30.0, rtol=1e-4)
-assert np.isclose(float(from_probabilities(label, probabilities)), -np.log(1e-7), rtol=1e-4)
+assert np.isclose(float(loss_from_logits(label, logits)), 30.0, rtol=1e-4)
+assert np.isclose(float(loss_from_probabilities(label, probabilities)), -np.log(1e-7), rtol=1e-4)
 
 # A softmax computed by Keras on TensorFlow still carries its logits, so the loss uses them:
 still_inside = keras.ops.softmax(logits.astype("float32"))  # float32, the dtype the loss computes in
-assert np.isclose(float(from_probabilities(label, still_inside)), 30.0, rtol=1e-4)
+assert np.isclose(float(loss_from_probabilities(label, still_inside)), 30.0, rtol=1e-4)
 
 # The gradient: from logits it pushes the weights; from clipped probabilities it is zero.
 z = tf.Variable(logits, dtype="float32")
 with tf.GradientTape(persistent=True) as tape:
-    loss_a = from_logits(label, z)
-    loss_b = from_probabilities(label, tf.nn.softmax(z))  # plain TensorFlow softmax: no logits attached
+    loss_a = loss_from_logits(label, z)
+    loss_b = loss_from_probabilities(label, tf.nn.softmax(z))  # plain TensorFlow softmax: no logits attached
 grad_a, grad_b = tape.gradient(loss_a, z).numpy(), tape.gradient(loss_b, z).numpy()
 print("gradient from logits:        ", grad_a.round(4))
 print("gradient from probabilities: ", grad_b.round(4))
