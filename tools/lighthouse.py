@@ -7,7 +7,8 @@ Material site from the same Markdown: the same pages, figures and Markdown
 extensions, with Material's defaults for everything else (its own search,
 no custom templates, CSS, JavaScript or hooks; `font: false` in both, since
 nothing may be fetched from outside). Each is served by its own static
-server on 127.0.0.1 under the site_url path (/keras-training-guide/), and
+server on 127.0.0.1 under the site_url path (/keras-training-guide/), text
+gzip-compressed as GitHub Pages sends it, and
 Lighthouse (mobile, default simulated throttling, performance only) runs on
 each page of PAGES, ours and stock in turn, N times. The median run of each
 is compared in a table, printed and written to reports/lighthouse.md.
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import http.server
 import json
 import os
@@ -90,8 +92,14 @@ def build_stock(work: Path) -> Path:
     return site
 
 
+# Text that GitHub Pages sends gzip-compressed, as any static host does; the
+# simulated network counts bytes on the wire, so serving it raw would weigh
+# markup and scripts several times over, for both sites alike.
+COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
+
+
 def serve(directory: Path, prefix: str) -> tuple[str, http.server.ThreadingHTTPServer]:
-    """A static server on 127.0.0.1 that serves `directory` under `prefix`."""
+    """A static server on 127.0.0.1 that serves `directory` under `prefix`, text gzip-compressed."""
 
     class Handler(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
@@ -102,6 +110,21 @@ def serve(directory: Path, prefix: str) -> tuple[str, http.server.ThreadingHTTPS
             if prefix and path.startswith(prefix + "/"):
                 path = path[len(prefix):]
             return super().translate_path(path)
+
+        def do_GET(self):
+            path = Path(self.translate_path(self.path))
+            if path.is_dir():
+                path = path / "index.html"
+            if path.suffix not in COMPRESSED or "gzip" not in self.headers.get("Accept-Encoding", "") \
+                    or not path.is_file() or not self.path.split("?", 1)[0].endswith(("/", path.name)):
+                return super().do_GET()  # directories without a slash, misses, binaries: as before
+            body = gzip.compress(path.read_bytes(), mtime=0)
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
