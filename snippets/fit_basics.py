@@ -42,9 +42,8 @@ def make_model():  # (2)!
 # --8<-- [end:setup]
 
 # --8<-- [start:batch-size]
-model = make_model()
-model.fit(x_train, y_train, epochs=1, verbose=2)  # (1)!
-model.fit(x_train, y_train, epochs=1, batch_size=64, verbose=2)
+make_model().fit(x_train, y_train, epochs=1, verbose=2)  # (1)!
+make_model().fit(x_train, y_train, epochs=1, batch_size=64, verbose=2)  # (2)!
 print(f"ceil({len(x_train)} / 32) = {math.ceil(len(x_train) / 32)}, ceil({len(x_train)} / 64) = {math.ceil(len(x_train) / 64)}")
 # --8<-- [end:batch-size]
 
