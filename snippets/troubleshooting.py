@@ -93,15 +93,20 @@ classifier = keras.Sequential(
 classifier.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
 try:
     classifier.fit(x_digits[:200], labels[:200], epochs=1, verbose=0)
-except Exception as e:
-    print(type(e).__name__)
-    for line in str(e).splitlines():  # (3)!
-        if "label value" in line:
-            print(line.split("  Label values")[0])
+except Exception as error:  # (3)!
+    message = str(error)
+    print(type(error).__name__)
 
 print("labels.min():", labels.min(), "labels.max():", labels.max())
 print("classifier.output_shape:", classifier.output_shape)
 # --8<-- [end:labels]
+
+
+# --8<-- [start:labels_check]
+for line in message.splitlines():
+    if "label value" in line:
+        print(line.split("  Label values")[0])
+# --8<-- [end:labels_check]
 
 
 # --8<-- [start:terminate]
@@ -146,18 +151,24 @@ def overfit_one_batch(output_activation, labels):
     )
     for step in range(100):
         loss = model.train_on_batch(x_batch, labels)  # (2)!
-    return loss
+    return model, loss
 
 
-print(f"activation='softmax': loss {overfit_one_batch('softmax', y_batch):.4f}")
-print(f"activation=None:      loss {overfit_one_batch(None, y_batch):.4f}")  # (3)!
+model, loss = overfit_one_batch("softmax", y_batch)
+print(f"activation='softmax': loss {loss:.4f}")
+buggy, loss = overfit_one_batch(None, y_batch)  # (3)!
+print(f"activation=None:      loss {loss:.4f}")
 print(f"np.log(10):                {np.log(10):.4f}")
 # --8<-- [end:one_batch]
 
 
 # --8<-- [start:one_batch_check]
+outputs = buggy.predict(x_batch, verbose=0)
+print("(outputs < 0).mean():", float((outputs < 0).mean()))
+
 shuffled = np.random.default_rng(0).permutation(y_batch)
-print(f"shuffled: loss {overfit_one_batch('softmax', shuffled):.4f}")
+_, loss = overfit_one_batch("softmax", shuffled)
+print(f"shuffled: loss {loss:.4f}")
 
 model = keras.Sequential([keras.Input(shape=(64,)), keras.layers.Dense(10, activation="softmax")])
 model.compile(optimizer="sgd", loss="sparse_categorical_crossentropy")
