@@ -14,18 +14,18 @@ digits = load_digits()
 x = digits.data.astype("float32") / 16.0  # (1)!
 is_nine = (digits.target == 9).astype("float32")  # (2)!
 rng = np.random.default_rng(0)
-others = np.flatnonzero(is_nine == 0)
-nines = rng.choice(np.flatnonzero(is_nine == 1), 40, replace=False)  # (3)!
+others = np.flatnonzero(is_nine == 0)  # (3)!
+nines = rng.choice(np.flatnonzero(is_nine == 1), 40, replace=False)  # (4)!
 keep = np.concatenate([others, nines])
 x, y = x[keep], is_nine[keep]
-x_train, x_test, y_train, y_test = train_test_split(x, y, test_size=0.3, random_state=0, stratify=y)  # (4)!
+x_train, x_test, y_train, y_test = train_test_split(x, y, test_size=0.3, random_state=0, stratify=y)  # (5)!
 print("len(y):", len(y), "| y.sum():", int(y.sum()))
 print("len(y_train):", len(y_train), "| y_train.sum():", int(y_train.sum()))
 print("len(y_test):", len(y_test), "| y_test.sum():", int(y_test.sum()))
 
 
 def make_model():
-    keras.utils.set_random_seed(0)  # (5)!
+    keras.utils.set_random_seed(0)  # (6)!
     model = keras.Sequential([keras.Input(shape=(64,)), keras.layers.Dense(1, activation="sigmoid")])
     model.compile(
         optimizer=keras.optimizers.Adam(learning_rate=0.01),
@@ -40,11 +40,12 @@ def make_model():
     return model
 
 
-def report(model):  # (6)!
-    scores = model.evaluate(x_test, y_test, verbose=0, return_dict=True)
-    said_nine = model.predict(x_test, verbose=0)[:, 0] > 0.5
-    right = said_nine & (y_test == 1)
-    print("  ".join(f"{name} {scores[name]:.3f}" for name in ("accuracy", "precision", "recall", "auc")))
+def report(model):  # (7)!
+    s = model.evaluate(x_test, y_test, verbose=0, return_dict=True)
+    print(f"accuracy {s['accuracy']:.3f}  precision {s['precision']:.3f}  recall {s['recall']:.3f}  auc {s['auc']:.3f}")
+    probabilities = model.predict(x_test, verbose=0)[:, 0]  # (8)!
+    said_nine = probabilities > 0.5  # (9)!
+    right = said_nine & (y_test == 1)  # (10)!
     print("said_nine:", int(said_nine.sum()), "| right:", int(right.sum()), "| y_test.sum():", int(y_test.sum()))
 # --8<-- [end:setup]
 
