@@ -74,14 +74,19 @@ print(model.optimizer.learning_rate.numpy())  # (1)!
 
 
 # --8<-- [start:decay]
+optimizer = keras.optimizers.SGD(learning_rate=0.01, decay=1e-4)  # (1)!
+# --8<-- [end:decay]
+
+
+# --8<-- [start:decay_warning]
 import warnings
 
-with warnings.catch_warnings(record=True) as caught:  # (1)!
+with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
-    optimizer = keras.optimizers.SGD(learning_rate=0.01, decay=1e-4)
+    keras.optimizers.SGD(learning_rate=0.01, decay=1e-4)
 for w in caught:
     print(w.category.__name__, w.message)
-# --8<-- [end:decay]
+# --8<-- [end:decay_warning]
 
 
 # --8<-- [start:decay_fix]
@@ -105,11 +110,18 @@ assert np.allclose(keras3_rates, keras2_rates)
 
 
 # --8<-- [start:generators]
-for name in ["fit_generator", "evaluate_generator", "predict_generator"]:
-    try:
-        getattr(model, name)
-    except Exception as e:
-        print(type(e).__name__, e)
+try:
+    model.fit_generator
+except Exception as e:
+    print(type(e).__name__, e)
+try:
+    model.evaluate_generator
+except Exception as e:
+    print(type(e).__name__, e)
+try:
+    model.predict_generator
+except Exception as e:
+    print(type(e).__name__, e)
 # --8<-- [end:generators]
 
 
