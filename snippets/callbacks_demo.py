@@ -52,46 +52,68 @@ print("x_train:", x_train.shape, "| x_val:", x_val.shape)
 # --8<-- [end:data]
 
 
+# --8<-- [start:early_stop]
+model = make_model()
+early_stop = keras.callbacks.EarlyStopping(monitor="val_loss", patience=3, verbose=1)
+history = train(model, [early_stop])
+val_losses = history.history["val_loss"]
+print("val_loss:", np.round(val_losses, 3))
+print("len(val_losses):", len(val_losses))
+print("best_epoch:", early_stop.best_epoch, "| stopped_epoch:", early_stop.stopped_epoch)
+# --8<-- [end:early_stop]
+
+
 # --8<-- [start:trace]
-def trace(callback, val_losses):
+def trace(callback, values):
     callback.set_model(make_model())  # (1)!
     callback.on_train_begin()  # (2)!
-    for epoch, value in enumerate(val_losses):
+    for epoch, value in enumerate(values):
         callback.on_epoch_end(epoch, {"val_loss": value})  # (3)!
         stop = callback.model.stop_training  # (4)!
+        best = None if callback.best is None else round(float(callback.best), 3)
         print(
-            f"epoch {epoch + 1}: val_loss={value}  best={callback.best}  "
+            f"epoch {epoch + 1}: val_loss={round(float(value), 3)}  best={best}  "
             f"wait={callback.wait}" + ("  -> stop" if stop else "")
         )
         if stop:
             break
+
+
+trace(keras.callbacks.EarlyStopping(monitor="val_loss", patience=3), val_losses)
 # --8<-- [end:trace]
 
 
-# --8<-- [start:rule]
-trace(keras.callbacks.EarlyStopping(patience=2), [0.9, 0.7, 0.8, 0.75, 0.6])
-# --8<-- [end:rule]
-
-
 # --8<-- [start:patience_zero]
+early_stop = keras.callbacks.EarlyStopping(monitor="val_loss", patience=0)
+history = train(make_model(), [early_stop])
+print("val_loss:", np.round(history.history["val_loss"], 3))
+print("best_epoch:", early_stop.best_epoch, "| stopped_epoch:", early_stop.stopped_epoch)
+# --8<-- [end:patience_zero]
+
+
+# --8<-- [start:patience_zero_check]
 stopped = {}
 for patience in [0, 1, 2]:
     print(f"patience={patience}")
     early_stop = keras.callbacks.EarlyStopping(patience=patience)
     trace(early_stop, [0.9, 0.7, 0.8, 0.75, 0.6])
-    stopped[patience] = early_stop.stopped_epoch + 1  # (1)!
+    stopped[patience] = early_stop.stopped_epoch + 1
 print("stopped_epoch + 1:", stopped)
-# --8<-- [end:patience_zero]
-
-
-# --8<-- [start:patience_zero_check]
 assert stopped == {0: 3, 1: 3, 2: 4}
 # --8<-- [end:patience_zero_check]
 
 
 # --8<-- [start:min_delta]
-trace(keras.callbacks.EarlyStopping(patience=5, min_delta=0.25), [1.0, 0.75, 0.6, 0.5])
+early_stop = keras.callbacks.EarlyStopping(monitor="val_loss", patience=3, min_delta=0.02)
+history = train(make_model(), [early_stop])
+print("val_loss:", np.round(history.history["val_loss"], 3))
+print("best_epoch:", early_stop.best_epoch, "| stopped_epoch:", early_stop.stopped_epoch)
 # --8<-- [end:min_delta]
+
+
+# --8<-- [start:min_delta_check]
+trace(keras.callbacks.EarlyStopping(patience=5, min_delta=0.25), [1.0, 0.75, 0.6, 0.5])
+# --8<-- [end:min_delta_check]
 
 
 # --8<-- [start:mode]
@@ -128,39 +150,29 @@ assert early_stop.stopped_epoch == 0 and not early_stop.model.stop_training
 # --8<-- [end:mode_warning]
 
 
+# --8<-- [start:monitor_loss]
+early_stop = keras.callbacks.EarlyStopping(monitor="loss", patience=3)  # (1)!
+history = train(make_model(), [early_stop], epochs=14)
+loss, val_loss = history.history["loss"], history.history["val_loss"]
+print("len(loss):", len(loss), "| stopped_epoch:", early_stop.stopped_epoch)
+print(f"loss[0]: {loss[0]:.3f} | loss[-1]: {loss[-1]:.4f}")
+print(f"min(val_loss): {min(val_loss):.3f} | epoch: {int(np.argmin(val_loss)) + 1} | val_loss[-1]: {val_loss[-1]:.3f}")
+# --8<-- [end:monitor_loss]
+
+
 # --8<-- [start:baseline]
 print("baseline=0.5")
 trace(keras.callbacks.EarlyStopping(patience=2, baseline=0.5), [0.9, 0.7, 0.8, 0.6])
 print("start_from_epoch=2")
 trace(keras.callbacks.EarlyStopping(patience=2, start_from_epoch=2), [0.9, 0.95, 0.8, 0.85, 0.9])
+print("baseline=0.5, patience=3, val_losses")
+trace(keras.callbacks.EarlyStopping(patience=3, baseline=0.5), val_losses)
 # --8<-- [end:baseline]
-
-
-# --8<-- [start:early_stop]
-model = make_model()
-early_stop = keras.callbacks.EarlyStopping(monitor="val_loss", patience=3, verbose=1)
-history = train(model, [early_stop])
-val_losses = history.history["val_loss"]
-print("val_loss:", np.round(val_losses, 3))
-print("len(val_losses):", len(val_losses))
-print("best_epoch:", early_stop.best_epoch, "| stopped_epoch:", early_stop.stopped_epoch)
-# --8<-- [end:early_stop]
 
 
 # --8<-- [start:last_weights]
 compare(model, val_losses)
 # --8<-- [end:last_weights]
-
-
-# --8<-- [start:monitor_loss]
-model = make_model()
-early_stop = keras.callbacks.EarlyStopping(monitor="loss", patience=3)  # (1)!
-history = train(model, [early_stop], epochs=14)
-losses, val_losses = history.history["loss"], history.history["val_loss"]
-print("len(losses):", len(losses), "| stopped_epoch:", early_stop.stopped_epoch)
-print(f"loss[0]: {losses[0]:.3f} | loss[-1]: {losses[-1]:.4f}")
-print(f"min(val_losses): {min(val_losses):.3f} | epoch: {int(np.argmin(val_losses)) + 1} | val_losses[-1]: {val_losses[-1]:.3f}")
-# --8<-- [end:monitor_loss]
 
 
 # --8<-- [start:restore]
