@@ -86,13 +86,11 @@ print("(classes == y_val).shape:", (classes == y_val).shape, "| (labels == y_val
 
 # --8<-- [start:thresholds]
 print("threshold  predicted.sum()  precision  recall")
-recalls = []
 for threshold in [0.1, 0.3, 0.5, 0.7, 0.9]:
     predicted = p[:, 0] > threshold
     true_pos = np.sum(predicted & (y_val == 1))  # (1)!
     precision = true_pos / predicted.sum()  # (2)!
     recall = true_pos / np.sum(y_val == 1)  # (3)!
-    recalls.append(recall)
     print(f"{threshold:9}  {predicted.sum():15}  {precision:9.3f}  {recall:6.3f}")
 # --8<-- [end:thresholds]
 
@@ -112,6 +110,7 @@ print({name: round(value, 4) for name, value in result.items()})
 
 # --8<-- [start:check_thresholds]
 assert set(np.unique(wrong)) == {0}  # (1)!
+recalls = [np.sum((p[:, 0] > t) & (y_val == 1)) / np.sum(y_val == 1) for t in np.linspace(0, 1, 101)]
 assert all(a >= b for a, b in zip(recalls, recalls[1:]))  # (2)!
 p_test = model.predict(x_test, verbose=0)[:, 0]
 called = p_test > 0.3
@@ -130,8 +129,8 @@ m = keras.metrics.BinaryAccuracy()  # (1)!
 logit = 0.3  # (2)!
 print(f"sigmoid({logit}) = {1 / (1 + np.exp(-logit)):.3f}")
 m.update_state([[1]], [[logit]])  # (3)!
-print("BinaryAccuracy():", float(m.result()))
-m0 = keras.metrics.BinaryAccuracy(threshold=0.0)  # (4)!
+print("BinaryAccuracy():", float(m.result()))  # (4)!
+m0 = keras.metrics.BinaryAccuracy(threshold=0.0)  # (5)!
 m0.update_state([[1]], [[logit]])
 print("BinaryAccuracy(threshold=0.0):", float(m0.result()))
 # --8<-- [end:logits]
