@@ -36,11 +36,11 @@ def train(n_train=200, dropout=0.0, callbacks=()):
         epochs=20,
         batch_size=32,
         verbose=0,
-        callbacks=list(callbacks),
+        callbacks=list(callbacks),  # (3)!
     )
 
 
-def summary(name, history):  # (3)!
+def summary(name, history):  # (4)!
     val_loss = history.history["val_loss"]
     best = int(np.argmin(val_loss))
     print(
@@ -116,7 +116,7 @@ early = train(callbacks=[stopper])
 summary("n_train=600", more_data)
 summary("dropout=0.5", dropout)
 summary("EarlyStopping", early)
-print("best_epoch + 1:", stopper.best_epoch + 1, "| stopped_epoch + 1:", stopper.stopped_epoch + 1)
+print("best_epoch + 1:", stopper.best_epoch + 1, "| stopped_epoch + 1:", stopper.stopped_epoch + 1)  # (1)!
 # --8<-- [end:remedies]
 
 # --8<-- [start:plot-remedies]
