@@ -1,8 +1,16 @@
-"""Checks behind a few glossary entries: steps and updates, a full batch, seeds, keras and tf.keras."""
+"""Checks behind a few glossary entries: weights and parameters, steps and updates, a full batch, the threshold and AUC, seeds, keras and tf.keras."""
 
-# --8<-- [start:step]
+# --8<-- [start:weights]
 import keras
 import numpy as np
+
+model = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(2), keras.layers.BatchNormalization()])
+for weight in model.weights:
+    print(weight.path, weight.shape, "| trainable:", weight.trainable)
+print("model.count_params():", model.count_params())
+# --8<-- [end:weights]
+
+# --8<-- [start:step]
 
 keras.utils.set_random_seed(0)
 x = np.random.rand(32, 4).astype("float32")  # (1)!
@@ -34,6 +42,17 @@ assert found[8, None] == (4, 4)
 assert found[8, 4] == (4, 1)  # (3)!
 assert found[100, None] == (1, 1)  # (4)!
 # --8<-- [end:step]
+
+# --8<-- [start:threshold]
+print("BinaryAccuracy().threshold:", keras.metrics.BinaryAccuracy().threshold)
+rng = np.random.default_rng(0)
+labels = rng.integers(0, 2, size=10_000)
+random_auc = keras.metrics.AUC()
+random_auc.update_state(labels, rng.random(10_000))  # (1)!
+perfect_auc = keras.metrics.AUC()
+perfect_auc.update_state(labels, labels)  # (2)!
+print("AUC random:", round(float(random_auc.result()), 2), "| AUC perfect:", float(perfect_auc.result()))
+# --8<-- [end:threshold]
 
 # --8<-- [start:seed]
 def first_weights(seed):
