@@ -1,13 +1,15 @@
-"""Fixtures shared by the site tests: one strict build per test session (per
-xdist worker), served over HTTP on localhost for the browser tests."""
+"""Fixtures shared by the site tests: one strict build per test run (shared by
+the xdist workers), served over HTTP on localhost for the browser tests."""
 
 import functools
 import http.server
+import json
 import os
 import shutil
 import subprocess
 import sys
 import threading
+import time
 
 import pytest
 
@@ -26,19 +28,35 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def site_build(tmp_path_factory):
-    """(site directory, build log) of `mkdocs build --strict`."""
-    site = tmp_path_factory.mktemp("site")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    log = result.stdout + result.stderr
-    assert result.returncode == 0, log
-    return site, log
+def site_build(tmp_path_factory, worker_id):
+    """(site directory, build log) of `mkdocs build --strict`, built once per test
+    run: the first pytest-xdist worker to ask builds it, the others wait and share
+    it (a lock file, not fcntl, so it works on Windows too)."""
+    shared = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        shared = shared.parent  # the one folder all workers of this run share
+    site, result_file = shared / "site", shared / "site-build.json"
+    try:
+        os.close(os.open(shared / "site-build.lock", os.O_CREAT | os.O_EXCL))
+    except FileExistsError:
+        deadline = time.monotonic() + 300
+        while not result_file.exists():
+            assert time.monotonic() < deadline, "another worker's site build did not finish in 300 s"
+            time.sleep(0.2)
+    else:
+        done = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+        partial = result_file.with_suffix(".tmp")
+        partial.write_text(json.dumps({"returncode": done.returncode, "log": done.stdout + done.stderr}))
+        partial.replace(result_file)
+    result = json.loads(result_file.read_text())
+    assert result["returncode"] == 0, result["log"]
+    return site, result["log"]
 
 
 @pytest.fixture(scope="session")
