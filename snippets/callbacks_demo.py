@@ -159,6 +159,11 @@ print(f"loss[0]: {loss[0]:.3f} | loss[-1]: {loss[-1]:.4f}")
 print(f"min(val_loss): {min(val_loss):.3f} | epoch: {int(np.argmin(val_loss)) + 1} | val_loss[-1]: {val_loss[-1]:.3f}")
 # --8<-- [end:monitor_loss]
 
+# --8<-- [start:monitor_loss_check]
+print("val_loss[:9] == val_losses:", np.allclose(val_loss[:9], val_losses))
+assert np.allclose(val_loss[:9], val_losses)
+# --8<-- [end:monitor_loss_check]
+
 
 # --8<-- [start:baseline]
 print("baseline=0.5")

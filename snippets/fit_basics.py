@@ -30,6 +30,7 @@ print("x_train:", x_train.shape, "| x_val:", x_val.shape)
 
 
 def make_model():  # (2)!
+    keras.utils.set_random_seed(42)
     model = keras.Sequential(
         [
             keras.Input(shape=(64,)),

@@ -91,11 +91,16 @@ assert val_above and fit_accuracy < train_mode_accuracy < eval_accuracy
 
 # --8<-- [start:call_default]
 few = x_val[:5]
-plain = keras.ops.convert_to_numpy(model(few))  # (1)!
+outputs = model(few)  # (1)!
+print(keras.ops.convert_to_numpy(outputs).argmax(axis=1))  # (2)!
+# --8<-- [end:call_default]
+
+# --8<-- [start:call_default_check]
+plain = keras.ops.convert_to_numpy(model(few))
 inference = keras.ops.convert_to_numpy(model(few, training=False))
 print("model(few) == model(few, training=False):", np.array_equal(plain, inference))
 print("model.predict(few) == model(few):", np.allclose(model.predict(few, verbose=0), inference))
-# --8<-- [end:call_default]
+# --8<-- [end:call_default_check]
 
 # --8<-- [start:bn_fit]
 from sklearn.datasets import load_breast_cancer
