@@ -12,15 +12,13 @@ print("x_raw.min():", int(x_raw.min()), "x_raw.max():", int(x_raw.max()))
 print("y_raw.min():", int(y_raw.min()), "y_raw.max():", int(y_raw.max()))
 
 
-def standardize(a):  # (2)!
-    return (a - a.mean(axis=0)) / a.std(axis=0)
-
-
-x, y = standardize(x_raw), standardize(y_raw)
+x_mean, x_std = x_raw.mean(axis=0), x_raw.std(axis=0)  # (2)!
+y_mean, y_std = y_raw.mean(), y_raw.std()
+x, y = (x_raw - x_mean) / x_std, (y_raw - y_mean) / y_std  # (3)!
 
 
 def make_model(optimizer):
-    keras.utils.set_random_seed(0)  # (3)!
+    keras.utils.set_random_seed(0)  # (4)!
     model = keras.Sequential(
         [
             keras.Input(shape=(10,)),
@@ -34,7 +32,7 @@ def make_model(optimizer):
 
 def train(model, x, y, epochs=3, callbacks=None):
     history = model.fit(x, y, epochs=epochs, batch_size=32, verbose=0, callbacks=callbacks)
-    return np.round(history.history["loss"], 3)  # (4)!
+    return np.round(history.history["loss"], 3)  # (5)!
 
 
 baseline = train(make_model(keras.optimizers.SGD(learning_rate=0.1)), x, y)
@@ -50,11 +48,18 @@ print(f"learning_rate=1.0: loss {losses}")
 
 
 # --8<-- [start:unscaled]
-sgd = keras.optimizers.SGD
 print("x, y:    ", baseline)
-print("x_raw, y:", train(make_model(sgd(learning_rate=0.1)), x_raw, y))  # (1)!
-print("x, y_raw:", train(make_model(sgd(learning_rate=0.1)), x, y_raw))
+print("x_raw, y:", train(make_model(keras.optimizers.SGD(learning_rate=0.1)), x_raw, y))  # (1)!
+print("x, y_raw:", train(make_model(keras.optimizers.SGD(learning_rate=0.1)), x, y_raw))  # (2)!
 # --8<-- [end:unscaled]
+
+
+# --8<-- [start:normalization_check]
+normalization = keras.layers.Normalization()
+normalization.adapt(x_raw)
+print("np.allclose(normalization(x_raw), x):", np.allclose(normalization(x_raw), x, atol=1e-5))
+print("np.allclose(normalization(x_raw[:5]), x[:5]):", np.allclose(normalization(x_raw[:5]), x[:5], atol=1e-5))
+# --8<-- [end:normalization_check]
 
 
 # --8<-- [start:nan_data]
