@@ -118,8 +118,8 @@ assert firsts <= {0, 1}
 # --8<-- [end:check-shuffle-buffer]
 
 # --8<-- [start:shuffle-batch-order]
-nine = tf.data.Dataset.range(9)
-print("shuffle(9).batch(3):", [b.numpy().tolist() for b in nine.shuffle(9, seed=1).batch(3)])
+nine = tf.data.Dataset.range(9)  # (1)!
+print("shuffle(9).batch(3):", [b.numpy().tolist() for b in nine.shuffle(9, seed=1).batch(3)])  # (2)!
 print("batch(3).shuffle(3):", [b.numpy().tolist() for b in nine.batch(3).shuffle(3, seed=1)])
 # --8<-- [end:shuffle-batch-order]
 
@@ -147,9 +147,9 @@ train_ds = (
     .batch(100)  # (3)!
     .prefetch(tf.data.AUTOTUNE)  # (4)!
 )
-x_batch, y_batch = next(iter(train_ds))
+x_batch, y_batch = next(iter(train_ds))  # (5)!
 print("x_batch:", x_batch.shape, "| y_batch:", y_batch.shape)
-print("cardinality:", int(train_ds.cardinality()))  # (5)!
+print("cardinality:", int(train_ds.cardinality()))  # (6)!
 # --8<-- [end:pipeline]
 
 # --8<-- [start:validation]
