@@ -30,7 +30,7 @@ def make_model():
     model.compile(
         optimizer=keras.optimizers.Adam(learning_rate=0.01),
         loss="binary_crossentropy",
-        metrics=[
+        metrics=[  # (7)!
             "accuracy",
             keras.metrics.Precision(name="precision"),
             keras.metrics.Recall(name="recall"),
@@ -40,12 +40,12 @@ def make_model():
     return model
 
 
-def report(model):  # (7)!
+def report(model):  # (8)!
     s = model.evaluate(x_test, y_test, verbose=0, return_dict=True)
     print(f"accuracy {s['accuracy']:.3f}  precision {s['precision']:.3f}  recall {s['recall']:.3f}  auc {s['auc']:.3f}")
-    probabilities = model.predict(x_test, verbose=0)[:, 0]  # (8)!
-    said_nine = probabilities > 0.5  # (9)!
-    right = said_nine & (y_test == 1)  # (10)!
+    probabilities = model.predict(x_test, verbose=0)[:, 0]  # (9)!
+    said_nine = probabilities > 0.5  # (10)!
+    right = said_nine & (y_test == 1)  # (11)!
     print("said_nine:", int(said_nine.sum()), "| right:", int(right.sum()), "| y_test.sum():", int(y_test.sum()))
 # --8<-- [end:setup]
 
