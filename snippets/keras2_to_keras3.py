@@ -208,6 +208,8 @@ restored = keras.models.load_model("my_model.keras")
 same = all(np.array_equal(a, b) for a, b in zip(model.get_weights(), restored.get_weights()))
 print("same:", same)
 assert same
+model.save("my_model.hdf5")
+print("my_model.hdf5 OK")
 # --8<-- [end:save_check]
 
 
