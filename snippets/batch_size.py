@@ -48,12 +48,8 @@ for batch_size in [1, 8, 32, 128, 512]:
         rows = rng.choice(len(x_train), batch_size, replace=False)
         errors.append(np.linalg.norm(gradient(x_train[rows], y_train[rows]) - full) / np.linalg.norm(full))  # (4)!
     relative_error[batch_size] = np.mean(errors)  # (5)!
+    print(f"batch_size={batch_size:>3}  relative_error={relative_error[batch_size]:.2f}")
 # --8<-- [end:noise]
-
-# --8<-- [start:noise-table]
-for batch_size, error in relative_error.items():
-    print(f"batch_size={batch_size:>3}  relative_error={error:.2f}")
-# --8<-- [end:noise-table]
 
 # --8<-- [start:fixed-epochs]
 def accuracy_after(model):  # (1)!
