@@ -255,9 +255,18 @@ def tab(shared_context):
     page.close()
 
 
+# axe-core runs on every Japanese page and on these English ones. The two
+# languages of a page have the same skeleton (tests/test_parity.py: headings,
+# blocks, figures, admonitions), which is what axe's content rules read; what
+# differs is the text, and the text-dependent rules (image alt, link and button
+# names, title, lang) are checked on every page of both languages in
+# tests/test_site.py::test_every_page_names_its_images_and_links.
+AXE_ENGLISH = {"/en/", "/en/workflow/", "/en/epochs-steps/", "/en/glossary/"}
+
+
 @pytest.mark.parametrize("path", page_paths())
 def test_page_loads_cleanly_and_is_accessible(tab, site_url, path):
-    """Every page of both languages: no console error, no request to another host,
+    """Every page of both languages: no console error, no request to another host;
     and no serious axe-core violation of a rule that depends on the page's content."""
     page = tab
     errors, failed, foreign = [], [], []
@@ -265,7 +274,9 @@ def test_page_loads_cleanly_and_is_accessible(tab, site_url, path):
     page.on("response", lambda r: r.status >= 400 and failed.append(r.url))
     page.on("request", lambda r: not r.url.startswith(site_url) and foreign.append(r.url))
     page.goto(site_url + path, wait_until="load")
-    problems = serious_violations(page, rules={rule: {"enabled": False} for rule in STYLESHEET_RULES})
+    problems = []
+    if not path.startswith("/en/") or path in AXE_ENGLISH:
+        problems = serious_violations(page, rules={rule: {"enabled": False} for rule in STYLESHEET_RULES})
     page.wait_for_load_state("networkidle")  # late requests count too (axe's run usually covers the wait)
     # Material probes `sitemap.xml` next to each language link, but
     # mkdocs-static-i18n links to the page itself, so those probes get a 404.

@@ -64,3 +64,65 @@ def test_whole_listings_show_no_annotation_markers(site_build):
     listing = re.search(r'<details class="example">.*?</details>', html, re.S).group(0)
     assert "(1)!" not in listing and "set_random_seed" in listing
     assert '<span class="c1"># (1)!</span>' in html.replace(listing, "")
+
+
+def test_every_page_names_its_images_and_links(site_build):
+    """What axe-core's text rules check, on every page of both languages (the
+    browser tests run axe on every Japanese page and a few English ones): a
+    title, a valid lang, alt text on every image, a name on every link and button."""
+    from html.parser import HTMLParser
+
+    class Names(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.problems, self.open, self.lang, self.title = [], [], None, ""
+            self.in_title = False
+
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            if tag == "html":
+                self.lang = a.get("lang")
+            if tag == "title":
+                self.in_title = True
+            if tag == "img" and not (a.get("alt") or "").strip() and a.get("role") != "presentation":
+                self.problems.append(f"<img src={a.get('src')!r}> has no alt text")
+            # Material's empty line anchors in code blocks take no space: axe skips them too.
+            if tag in ("a", "button") and (tag == "button" or "href" in a) \
+                    and not (a.get("href") or "").startswith("#__codelineno-"):
+                named = any((a.get(k) or "").strip() for k in ("aria-label", "title", "aria-labelledby"))
+                self.open.append([tag, named, a.get("href") or a.get("class") or "", "", a.get("aria-hidden") == "true"])
+
+        def handle_data(self, data):
+            if self.in_title:
+                self.title += data
+            for element in self.open:
+                element[3] += data
+
+        def handle_startendtag(self, tag, attrs):
+            self.handle_starttag(tag, attrs)
+            a = dict(attrs)
+            if tag == "img" and self.open and (a.get("alt") or "").strip():
+                self.open[-1][3] += a["alt"]  # an image with alt text names its link
+
+        def handle_endtag(self, tag):
+            if tag == "title":
+                self.in_title = False
+            if tag in ("a", "button") and self.open and self.open[-1][0] == tag:
+                kind, named, where, text, hidden = self.open.pop()
+                if not named and not text.strip() and not hidden:
+                    self.problems.append(f"<{kind} {where!r}> has no accessible name")
+
+    site, _ = site_build
+    problems = []
+    for html in sorted(site.rglob("*.html")):
+        if html.parent.name in ("search", "pagefind") or html.name == "404.html":
+            continue
+        names = Names()
+        names.feed(html.read_text(encoding="utf-8"))
+        expected = "en" if html.relative_to(site).parts[0] == "en" else "ja"
+        if names.lang != expected:
+            problems.append(f"{html.relative_to(site)}: lang={names.lang!r}, expected {expected!r}")
+        if not names.title.strip():
+            problems.append(f"{html.relative_to(site)}: empty <title>")
+        problems += [f"{html.relative_to(site)}: {p}" for p in names.problems]
+    assert problems == [], "\n".join(problems[:20])
