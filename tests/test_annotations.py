@@ -13,34 +13,23 @@ import re
 import pytest
 
 from docrun import DOCS, LANGS
-from docrun.expand import expand, include_of
+from docrun.collect import read
 
-FENCE = re.compile(r"^(?P<indent>[ \t]*)```python[^\n]*\n(?P<body>.*?)^(?P=indent)```[ \t]*\n", re.M | re.S)
 MARKER = re.compile(r"#\s*\((\d+)\)!")
 
 
-def blocks(text: str):
-    """(line, number of markers, numbered items right under the block) per python fence."""
-    for fence in FENCE.finditer(text):
-        body = fence.group("body")
-        whole_file = any((inc := include_of(line)) and not inc[1] for line in body.splitlines())
-        if whole_file:
+def numbered_list_after(lines: list[str], start: int, indent: str) -> list[int]:
+    """The item numbers of the list that starts right after line `start` (blank
+    lines before it allowed; an item's indented continuation lines belong to it)."""
+    items = []
+    for line in lines[start:]:
+        if m := re.match(rf"{indent}(\d+)\. ", line):
+            items.append(int(m.group(1)))
+        elif items and (not line.strip() or line.startswith(indent + "    ")):
             continue
-        markers = {int(n) for n in MARKER.findall(expand(body))}
-        after = text[fence.end():].lstrip("\n")
-        # the list: consecutive lines that start a numbered item or continue one (indented)
-        items = []
-        for line in after.splitlines():
-            m = re.match(rf"^{fence.group('indent')}(\d+)\. ", line)
-            if m:
-                items.append(int(m.group(1)))
-            elif not line.strip() or line.startswith(fence.group("indent") + "    "):
-                if not items:
-                    break
-                continue
-            else:
-                break
-        yield text[: fence.start()].count("\n") + 1, markers, items
+        elif items or line.strip():
+            break
+    return items
 
 
 PAGES = sorted(p for lang in LANGS for p in (DOCS / lang).glob("*.md"))
@@ -48,11 +37,19 @@ PAGES = sorted(p for lang in LANGS for p in (DOCS / lang).glob("*.md"))
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(DOCS).as_posix())
 def test_every_marker_is_explained(page):
+    lines = page.read_text(encoding="utf-8").splitlines()
     wrong = []
-    for line, markers, items in blocks(page.read_text(encoding="utf-8")):
-        if markers and items != list(range(1, len(markers) + 1)):
-            wrong.append(f"{page.relative_to(DOCS.parent)}:{line}: markers {sorted(markers)}, "
+    for block in read(page).blocks:  # the page's runnable blocks, as the tests collect them
+        markers = {int(n) for n in MARKER.findall(block.code)}
+        if block.whole_file or not markers:
+            continue
+        fence = lines[block.lineno - 1]
+        indent = fence[: len(fence) - len(fence.lstrip())]
+        closing = block.lineno + block.raw.count("\n")  # 0-based index of the closing fence
+        items = numbered_list_after(lines, closing + 1, indent)
+        if items != list(range(1, len(markers) + 1)):
+            wrong.append(f"{block.where}: markers {sorted(markers)}, "
                          f"but the numbered list right under the block has {items or 'no items'}")
-        elif markers and markers != set(range(1, len(markers) + 1)):
-            wrong.append(f"{page.relative_to(DOCS.parent)}:{line}: markers {sorted(markers)} are not 1..n")
+        elif markers != set(items):
+            wrong.append(f"{block.where}: markers {sorted(markers)} are not 1..n")
     assert wrong == [], "\n".join(wrong)
